@@ -1,0 +1,153 @@
+"""The public functions behind `warta`'s commands; each CLI command calls exactly one of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .engine import get_engine
+from .pipeline import Resources, process
+from .records import Article, ErrorRow, Event, Result, content_id
+
+BATCH = 500  # articles per store transaction: big enough to amortise, small enough to stay flat
+
+
+def _check_date(date: str | None) -> str | None:
+    if date is None:
+        return None
+    try:
+        return dt.date.fromisoformat(date).isoformat()
+    except ValueError:
+        raise ValueError(f"--date {date!r} is not a date; use YYYY-MM-DD, e.g. 2023-10-12") from None
+
+
+def _resources(date: str | None, lang: str | None = None, dict_dirs: Iterable[str] = ()) -> Resources:
+    r = Resources(default_date=_check_date(date), extra_dirs=tuple(str(d) for d in dict_dirs))
+    if lang:
+        if lang not in r.languages:
+            raise ValueError(f"--lang {lang!r} is not supported; choose one of {', '.join(r.languages)}")
+    return r
+
+
+def code_text(text: str, *, date: str | None = None, lang: str | None = None, title: str = "",
+              article_id: str | None = None, resources: Resources | None = None) -> list[Event]:
+    """Code one text (an article or a sentence) and return its events."""
+    resources = resources or _resources(date, lang)
+    art = Article(id=article_id or content_id(text, title), text=text, title=title, date=_check_date(date), lang=lang)
+    return process(art, resources).events
+
+
+def results(inputs: Iterable[str | Path], *, date: str | None = None, lang: str | None = None,
+            engine: str = "local", dict_dirs: Iterable[str] = (),
+            resources: Resources | None = None) -> Iterator[Result | ErrorRow]:
+    """Stream Results (and ingest ErrorRows) for files, folders, JSONL(.gz) or "-" (stdin)."""
+    from .ingest import read_inputs
+
+    resources = resources or _resources(date, lang, dict_dirs)
+    items = read_inputs([str(i) for i in inputs], default_date=resources.default_date)
+    if lang:
+        items = (_with_lang(a, lang) for a in items)
+    yield from get_engine(engine)(items, resources)
+
+
+def _with_lang(item, lang):
+    if isinstance(item, Article) and not item.lang:
+        item.lang = lang
+    return item
+
+
+def code(inputs: Iterable[str | Path], **kwargs) -> list[Event]:
+    """Code files, folders or "-" and return all events (use `results` to stream)."""
+    out: list[Event] = []
+    for r in results(inputs, **kwargs):
+        if isinstance(r, Result):
+            out.extend(r.events)
+    return out
+
+
+@dataclass
+class IngestReport:
+    articles: int = 0
+    coded: int = 0
+    skipped: int = 0
+    failed: int = 0
+    events: int = 0
+    errors: list[ErrorRow] = field(default_factory=list)
+
+
+def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", date: str | None = None,
+           lang: str | None = None, engine: str = "local", dict_dirs: Iterable[str] = (),
+           on_progress: Callable[[IngestReport], None] | None = None, batch: int = BATCH) -> IngestReport:
+    """Code inputs into the DuckDB store; re-ingesting an article replaces it."""
+    from .store import Store
+
+    report = IngestReport()
+    buf: list[Result | ErrorRow] = []
+    with Store(db) as store:
+        for item in results(inputs, date=date, lang=lang, engine=engine, dict_dirs=dict_dirs):
+            report.articles += 1
+            if isinstance(item, ErrorRow):
+                report.failed += 1
+                report.errors.append(item)
+            elif item.status == "coded":
+                report.coded += 1
+                report.events += len(item.events)
+            else:
+                report.skipped += item.status == "skipped"
+                report.failed += item.status == "error"
+                if item.error:
+                    report.errors.append(item.error)
+            buf.append(item)
+            if len(buf) >= batch:
+                store.write(buf)
+                buf.clear()
+            if on_progress:
+                on_progress(report)
+        if buf:
+            store.write(buf)
+    return report
+
+
+def export(db: str | Path, fmt: str, out: str | Path) -> int:
+    """Write the store's events as gdelt (TSV), plover (JSON lines), jsonl, parquet or csv."""
+    from .export import write_gdelt, write_plover, write_table
+    from .records import EVENT_FIELDS
+    from .store import Store
+
+    if not Path(db).exists():
+        raise FileNotFoundError(f"no store at {db}; run `warta ingest ... --db {db}` first")
+    with Store(db, read_only=True) as store:
+        rows = store.events()
+        urls = dict(store.con.execute("SELECT id, url FROM articles").fetchall())
+    events = [Event(**{k: r[k] for k in EVENT_FIELDS}) for r in rows]
+    if fmt == "gdelt":
+        write_gdelt(events, out, urls=urls)
+    elif fmt == "plover":
+        write_plover(events, out)
+    elif fmt == "jsonl":
+        import json
+
+        with open(out, "w", encoding="utf-8") as fh:
+            for e in events:
+                fh.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+    elif fmt in ("parquet", "csv"):
+        write_table(events, out, fmt)
+    else:
+        raise ValueError(f"unknown export format {fmt!r}; choose gdelt, plover, jsonl, parquet or csv")
+    return len(events)
+
+
+def evaluate(paths=None, *, errors: bool = False, date: str | None = None):
+    """Score warta on gold files/folders; see `warta.evaluate` (the package) for the report."""
+    from .evaluate import evaluate as _evaluate
+
+    return _evaluate(paths, Resources(default_date=_check_date(date)), errors=errors)
+
+
+def check_dictionaries(dict_dirs: Iterable[str] = ()):
+    """Validate the packaged (and the user's) dictionaries; returns a list of problems."""
+    from .coding.dictionaries import check
+
+    return check(dict_dirs)

@@ -1,0 +1,245 @@
+"""The `warta` command: a thin layer over `warta.api`. Each command is one library call.
+
+Errors in what the user gave (a missing file, a bad date, a broken dictionary) are one line on
+stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import api
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="warta: political event data (CAMEO/PLOVER) from Indonesian and English news.")
+dict_app = typer.Typer(no_args_is_help=True, help="Work with the dictionaries (actors, agents, event patterns).")
+app.add_typer(dict_app, name="dict")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+FORMATS_CODE = ("table", "jsonl", "gdelt", "plover")
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as one line."""
+
+
+def _fail(message: str) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(2)
+
+
+@app.command("code")
+def code_cmd(
+    inputs: List[str] = typer.Argument(..., help="Files, folders, JSONL(.gz) or - for stdin."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | jsonl | gdelt | plover"),
+    date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for undated input."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Force the language (id or en)."),
+    dict_dir: List[str] = typer.Option([], "--dict", help="Extra dictionary folder (same layout as warta/data)."),
+) -> None:
+    """Code articles and print their events (nothing is stored)."""
+    if fmt not in FORMATS_CODE:
+        _fail(f"--format {fmt!r} is not one of {', '.join(FORMATS_CODE)}")
+    from .records import Result
+
+    events, problems = [], []
+    for r in api.results(inputs, date=date, lang=lang, dict_dirs=dict_dir):
+        if isinstance(r, Result):
+            events.extend(r.events)
+            if r.error:
+                problems.append(r.error)
+        else:
+            problems.append(r)
+    for p in problems:
+        err.print(f"[yellow]{p.kind}:[/] {p.origin or p.article_id}: {p.stage}: {p.reason}", highlight=False)
+    if fmt == "jsonl":
+        for e in events:
+            sys.stdout.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+    elif fmt == "gdelt":
+        from .export import write_gdelt
+
+        write_gdelt(events, sys.stdout)
+    elif fmt == "plover":
+        from .export import write_plover
+
+        write_plover(events, sys.stdout)
+    else:
+        table = Table(show_lines=False)
+        for col in ("article", "sent", "source", "target", "code", "plover", "rule", "evidence"):
+            table.add_column(col, overflow="fold")
+        for e in events:
+            table.add_row(e.article_id[:18], str(e.sentence), e.source, e.target or "-", e.code, e.plover, e.rule,
+                          f"{e.source_text} | {e.trigger} | {e.target_text}")
+        out.print(table)
+        out.print(f"{len(events)} events")
+    if problems and not events and all(p.kind == "error" for p in problems):
+        raise typer.Exit(1)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    inputs: List[str] = typer.Argument(..., help="Files, folders, JSONL(.gz) or - for stdin."),
+    db: Path = typer.Option(Path("warta.duckdb"), "--db", help="DuckDB file to write (created if missing)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for undated input."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Force the language (id or en)."),
+    dict_dir: List[str] = typer.Option([], "--dict", help="Extra dictionary folder."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+) -> None:
+    """Code articles into the DuckDB store and print a summary."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None),
+                        TextColumn("{task.fields[stats]}"), TimeElapsedColumn(), console=err,
+                        transient=False, disable=quiet)
+    with progress:
+        task = progress.add_task("coding", total=None, stats="")
+
+        def tick(rep) -> None:
+            # Only worth drawing for more than a few articles.
+            if rep.articles >= 5 and rep.articles % 25 == 0:
+                progress.update(task, stats=f"{rep.articles} articles, {rep.events} events, "
+                                            f"{rep.failed} failed, {rep.skipped} skipped")
+
+        report = api.ingest(inputs, db=db, date=date, lang=lang, dict_dirs=dict_dir, on_progress=tick)
+        progress.update(task, stats=f"{report.articles} articles, {report.events} events, "
+                                    f"{report.failed} failed, {report.skipped} skipped")
+    for e in report.errors[:20]:
+        err.print(f"[yellow]{e.kind}:[/] {e.origin or e.article_id}: {e.stage}: {e.reason}", highlight=False)
+    if len(report.errors) > 20:
+        err.print(f"... and {len(report.errors) - 20} more (see the errors table)")
+    if not quiet:
+        _print_summary(db)
+
+
+def _print_summary(db: Path) -> None:
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        s = store.summary()
+    out.print(f"[bold]{db}[/]: {s['articles']} articles ({s['coded']} coded, {s['skipped']} skipped, "
+              f"{s['failed']} failed), {s['events']} events")
+    t = Table(title="top dyads")
+    for c in ("source", "target", "events"):
+        t.add_column(c)
+    for src, tgt, n in s["top_dyads"]:
+        t.add_row(src, tgt or "-", str(n))
+    r = Table(title="top event roots")
+    for c in ("root", "plover", "events"):
+        r.add_column(c)
+    for root, plover, n in s["top_roots"]:
+        r.add_row(root, plover or "-", str(n))
+    out.print(t)
+    out.print(r)
+
+
+@app.command("summary")
+def summary_cmd(db: Path = typer.Option(Path("warta.duckdb"), "--db", help="DuckDB file to read.")) -> None:
+    """Print what a store holds: articles, events, top dyads and roots."""
+    if not db.exists():
+        _fail(f"no store at {db}; run `warta ingest ... --db {db}` first")
+    _print_summary(db)
+
+
+@app.command("export")
+def export_cmd(
+    db: Path = typer.Option(Path("warta.duckdb"), "--db", help="DuckDB file to read."),
+    fmt: str = typer.Option(..., "--format", "-f", help="gdelt | plover | jsonl | parquet | csv"),
+    out_path: Path = typer.Option(..., "--out", "-o", help="File to write."),
+) -> None:
+    """Export the store's events (GDELT 2.0 TSV, PLOVER JSON lines, JSONL, Parquet, CSV)."""
+    n = api.export(db, fmt, out_path)
+    err.print(f"wrote {n} events to {out_path} ({fmt})")
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: List[str] = typer.Argument(None, help="Gold files or folders (default: ../shared/gold)."),
+    errors: bool = typer.Option(False, "--errors", help="List every miss and false positive with its sentence."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score warta against gold sets: precision, recall, F1 at root, code and full level."""
+    reports = api.evaluate(gold or None, errors=errors)
+    if as_json:
+        sys.stdout.write(json.dumps([r.to_dict() for r in reports], indent=2) + "\n")
+        return
+    for rep in reports:
+        out.print(f"\n[bold]{rep.path}[/] ({rep.kind}, {rep.n_items} items)")
+        if rep.note:
+            out.print(f"  {rep.note}")
+            continue
+        if rep.kind == "article":
+            out.print(f"  required events found: {rep.required_found}/{rep.required_total}, "
+                      f"allowed extras: {rep.allowed}, false positives: {rep.false_positives}")
+        t = Table()
+        for c in ("level", "precision", "recall", "F1", "tp", "fp", "fn"):
+            t.add_column(c, justify="right")
+        for lvl, tally in rep.levels.items():
+            if rep.kind == "article" and lvl != "root":
+                continue
+            t.add_row(lvl, f"{tally.precision:.3f}", f"{tally.recall:.3f}", f"{tally.f1:.3f}",
+                      str(tally.tp), str(tally.fp), str(tally.fn))
+        out.print(t)
+        if rep.per_root:
+            pr = Table(title="per root (root level)")
+            for c in ("root", "precision", "recall", "F1", "tp", "fp", "fn"):
+                pr.add_column(c, justify="right")
+            for root in sorted(rep.per_root):
+                tl = rep.per_root[root]
+                pr.add_row(root, f"{tl.precision:.2f}", f"{tl.recall:.2f}", f"{tl.f1:.2f}", str(tl.tp), str(tl.fp), str(tl.fn))
+            out.print(pr)
+        for m in rep.errors:
+            ev = m.event
+            tgt = ev.get("target", "")
+            if isinstance(tgt, list):
+                tgt = "|".join(tgt) or '""'
+            what = f"{ev.get('source')}->{tgt or '-'} {ev.get('code') or ev.get('roots')}"
+            fired = ", ".join(f"{p['source']}->{p['target'] or '-'} {p['code']} [{p['rule']}]" for p in m.fired) or "nothing"
+            out.print(f"  [red]{m.kind}[/] {m.sentence_id}: {what}", highlight=False)
+            if m.text:
+                out.print(f"      sentence: {m.text}", highlight=False)
+            out.print(f"      warta gave: {fired}", highlight=False)
+            if m.why:
+                out.print(f"      why: {m.why}", highlight=False)
+
+
+@dict_app.command("check")
+def dict_check_cmd(
+    dict_dir: List[str] = typer.Option([], "--dict", help="Extra dictionary folder to check as well."),
+    warnings: bool = typer.Option(True, "--warnings/--no-warnings", help="Show warnings too."),
+) -> None:
+    """Validate the dictionaries; say which file and entry is wrong and how to fix it."""
+    problems = api.check_dictionaries(dict_dir)
+    errors = [p for p in problems if p.level == "error"]
+    for p in problems:
+        if p.level == "error" or warnings:
+            colour = "red" if p.level == "error" else "yellow"
+            out.print(f"[{colour}]{p.level}[/]: {p.file}: {p.entry}: {p.message}", highlight=False)
+    n_warn = len(problems) - len(errors)
+    if errors:
+        out.print(f"{len(errors)} errors, {n_warn} warnings")
+        raise typer.Exit(1)
+    out.print(f"dictionaries OK ({n_warn} warnings)")
+
+
+def main() -> None:
+    """Entry point: run the app, turning user errors into one line and exit status 2."""
+    from .coding.dictionaries import DictionaryError
+    from .store import StoreError
+
+    try:
+        app()
+    except (FileNotFoundError, ValueError, DictionaryError, StoreError, UserError) as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,468 @@
+"""Load and validate warta's dictionaries (actors, agents, event patterns, grammar words).
+
+The files are YAML under `warta/data/` (schema: docs/dictionaries.md). Users may add their own
+folders with the same layout (`extra_dirs`), which are read after the packaged ones, so a user's
+entry can add aliases or override a rule id.
+
+`check()` returns every problem found, each naming its file, entry and what to do; the loaders
+raise `DictionaryError` with the first problems when a file cannot be used at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from ..resources import data_path
+
+ACTOR_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
+CAMEO_CODE = re.compile(r"^\d{2,4}$")
+SECTORS = frozenset(
+    "GOV MIL COP JUD LEG OPP REB CVL BUS MED EDU REL LAB REF HLH ELI SPY AGR ENV CRM IGO NGO "
+    "MOD RAD SEP UAF INS PTY HRI".split()
+)
+ACTOR_KINDS = frozenset({"country", "metonym", "igo", "ngo", "group", "state", "person"})
+EVENT_KEYS = frozenset(
+    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "note"}
+)
+
+
+class DictionaryError(ValueError):
+    """A dictionary file is missing, unreadable or breaks the schema."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    entry: str
+    message: str
+    level: str = "error"  # error | warning
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.file}: {self.entry}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    code: str
+    start: str | None  # ISO date, inclusive
+    end: str | None  # ISO date, exclusive; None = open
+    office: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    key: str  # "file.yaml#index", stable within a dictionary build
+    code: str  # for people: "" (see roles)
+    kind: str
+    name: str
+    aliases: dict[str, tuple[str, ...]]
+    demonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    capitals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    roles: tuple[Role, ...] = ()
+
+    def code_at(self, day: str | None) -> str:
+        """The actor's code on an ISO date (people: the office they held then)."""
+        if not self.roles:
+            return self.code
+        if day is None:
+            return max(self.roles, key=lambda r: r.start or "").code
+        for role in self.roles:
+            if (role.start is None or role.start <= day) and (role.end is None or day < role.end):
+                return role.code
+        # Out of office on that day: the country of the nearest role, as an elite (CAMEO ELI).
+        nearest = min(self.roles, key=lambda r: _distance(day, r))
+        return nearest.code[:3] + "ELI" if not nearest.code.startswith(("IGO", "NGO")) else nearest.code
+
+
+def _distance(day: str, role: Role) -> int:
+    d = Date.fromisoformat(day)
+    start = Date.fromisoformat(role.start) if role.start else Date.min
+    end = Date.fromisoformat(role.end) if role.end else Date.max
+    if d < start:
+        return (start - d).days
+    return (d - end).days if d >= end else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    sector: str
+    terms: tuple[str, ...]
+    country: str = ""  # a role noun that implies its country ("Kapolri" -> IDN)
+
+
+@dataclass(frozen=True, slots=True)
+class EventRule:
+    id: str
+    code: str
+    verb: tuple[str, ...] = ()
+    word: tuple[str, ...] = ()
+    passive: tuple[str, ...] = ()
+    noun: tuple[str, ...] = ()
+    with_: tuple[str, ...] = ()
+    without: tuple[str, ...] = ()
+    symmetric: bool = False
+    no_target: bool = False
+    file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    language: str
+    default_country: str
+    head: str
+    morphology: str
+    conjunctions: frozenset[str]
+    prepositions: frozenset[str]
+    target_prepositions: tuple[str, ...]
+    agent_markers: frozenset[str]
+    passive_light_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    negations: tuple[str, ...]
+    negation_window: int
+    conditionals: frozenset[str]
+    clause_boundaries: frozenset[str]
+    datelines: tuple[re.Pattern, ...]
+    enclitics: tuple[str, ...] = ()
+    coordinators: frozenset[str] = frozenset()
+    adverbs: frozenset[str] = frozenset()
+
+
+# --------------------------------------------------------------------------------------- reading
+
+
+def _dirs(extra_dirs: Iterable[str | Path] = ()) -> list[Path]:
+    return [data_path()] + [Path(d) for d in extra_dirs]
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise DictionaryError(f"{path}: not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+
+
+def _as_list(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _lang_map(value: Any) -> dict[str, tuple[str, ...]]:
+    if not value:
+        return {}
+    if isinstance(value, dict):
+        return {str(k): _as_list(v) for k, v in value.items()}
+    return {"any": _as_list(value)}
+
+
+def _iso(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, Date):
+        return value.isoformat()
+    return Date.fromisoformat(str(value)).isoformat()
+
+
+def actor_files(extra_dirs: Iterable[str | Path] = ()) -> list[Path]:
+    files: list[Path] = []
+    for d in _dirs(extra_dirs):
+        files += sorted((d / "actors").glob("*.yaml"))
+    return files
+
+
+def _actor_from(entry: dict, key: str) -> Actor:
+    roles = tuple(
+        Role(str(r["code"]), _iso(r.get("from")), _iso(r.get("to")), str(r.get("office", "")))
+        for r in entry.get("roles") or ()
+    )
+    return Actor(
+        key=key,
+        code=str(entry.get("code") or ""),
+        kind=str(entry.get("kind", "")),
+        name=str(entry.get("name", "")),
+        aliases=_lang_map(entry.get("aliases")),
+        demonyms=_lang_map(entry.get("demonyms")),
+        capitals=_lang_map(entry.get("capitals")),
+        roles=roles,
+    )
+
+
+@lru_cache(maxsize=8)
+def load_actors(extra_dirs: tuple[str, ...] = ()) -> tuple[Actor, ...]:
+    actors: list[Actor] = []
+    for path in actor_files(extra_dirs):
+        data = _read_yaml(path) or []
+        if not isinstance(data, list):
+            raise DictionaryError(f"{path}: expected a YAML list of actor records")
+        for i, entry in enumerate(data):
+            try:
+                actors.append(_actor_from(entry, f"{path.name}#{i}"))
+            except (KeyError, ValueError, TypeError) as exc:
+                raise DictionaryError(
+                    f"{path}: entry {i} ({entry.get('name', '?') if isinstance(entry, dict) else entry!r}): "
+                    f"{exc}; run `warta dict check` for every problem"
+                ) from None
+    return tuple(actors)
+
+
+@lru_cache(maxsize=8)
+def load_agents(lang: str, extra_dirs: tuple[str, ...] = ()) -> tuple[Agent, ...]:
+    agents: list[Agent] = []
+    for d in _dirs(extra_dirs):
+        path = d / "agents" / f"{lang}.yaml"
+        if not path.exists():
+            continue
+        for entry in _read_yaml(path) or []:
+            agents.append(
+                Agent(str(entry["sector"]), _as_list(entry.get("terms")), str(entry.get("country") or ""))
+            )
+    return tuple(agents)
+
+
+def event_files(lang: str, extra_dirs: Iterable[str | Path] = ()) -> list[Path]:
+    return [p for d in _dirs(extra_dirs) for p in [d / "events" / f"{lang}.yaml"] if p.exists()]
+
+
+def _rule_from(entry: dict, file: str) -> EventRule:
+    code = entry["code"]
+    code = f"{code:02d}" if isinstance(code, int) else str(code)
+    return EventRule(
+        id=str(entry["id"]),
+        code=code,
+        verb=_as_list(entry.get("verb")),
+        word=_as_list(entry.get("word")),
+        passive=_as_list(entry.get("passive")),
+        noun=_as_list(entry.get("noun")),
+        with_=_as_list(entry.get("with")),
+        without=_as_list(entry.get("without")),
+        symmetric=bool(entry.get("symmetric", False)),
+        no_target=str(entry.get("target", "")).lower() == "none",
+        file=file,
+    )
+
+
+@lru_cache(maxsize=8)
+def load_events(lang: str, extra_dirs: tuple[str, ...] = ()) -> tuple[EventRule, ...]:
+    rules: dict[str, EventRule] = {}
+    for path in event_files(lang, extra_dirs):
+        for entry in _read_yaml(path) or []:
+            rule = _rule_from(entry, path.name)
+            rules[rule.id] = rule  # a later file (a user's) overrides a packaged rule of the same id
+    return tuple(rules.values())
+
+
+@lru_cache(maxsize=8)
+def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
+    data: dict = {}
+    for d in _dirs(extra_dirs):
+        path = d / "lang" / lang / "grammar.yaml"
+        if path.exists():
+            data.update(_read_yaml(path) or {})
+    if not data:
+        raise DictionaryError(f"no grammar file for language {lang!r} (data/lang/{lang}/grammar.yaml)")
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(str(w).lower() for w in data.get(key) or ())
+
+    return Grammar(
+        language=lang,
+        default_country=str(data.get("default_country", "")),
+        head=str(data.get("head", "first")),
+        morphology=str(data.get("morphology", lang)),
+        conjunctions=frozenset(words("conjunctions")),
+        prepositions=frozenset(words("prepositions")),
+        target_prepositions=words("target_prepositions"),
+        agent_markers=frozenset(words("agent_markers")),
+        passive_light_verbs=frozenset(words("passive_light_verbs")),
+        light_verbs=frozenset(words("light_verbs")),
+        negations=words("negations"),
+        negation_window=int(data.get("negation_window", 3)),
+        conditionals=frozenset(words("conditionals")),
+        clause_boundaries=frozenset(words("clause_boundaries")),
+        datelines=tuple(re.compile(p) for p in data.get("datelines") or ()),
+        enclitics=words("enclitics"),
+        coordinators=frozenset(words("coordinators")),
+        adverbs=frozenset(words("adverbs")),
+    )
+
+
+def languages(extra_dirs: Iterable[str | Path] = ()) -> list[str]:
+    """Languages with a grammar file: the languages warta can code."""
+    found = set()
+    for d in _dirs(extra_dirs):
+        found |= {p.parent.name for p in (d / "lang").glob("*/grammar.yaml")}
+    return sorted(found)
+
+
+# ------------------------------------------------------------------------------------ validation
+
+
+def _check_actor_entry(entry: Any, where: str, file: str, problems: list[Problem]) -> None:
+    def err(msg: str, level: str = "error") -> None:
+        problems.append(Problem(file, where, msg, level))
+
+    if not isinstance(entry, dict):
+        err("an actor record must be a mapping with code, kind, name, aliases")
+        return
+    kind = entry.get("kind")
+    if kind not in ACTOR_KINDS:
+        err(f"kind {kind!r} is not one of {', '.join(sorted(ACTOR_KINDS))}")
+    if not entry.get("name"):
+        err("missing name (the English display name)")
+    aliases = entry.get("aliases")
+    if not aliases or not isinstance(aliases, dict) or not any(aliases.values()):
+        err("missing aliases: give a map of language -> list of names, e.g. {id: [Rusia], en: [Russia]}")
+    elif any(not isinstance(v, list) for v in aliases.values()):
+        err("aliases: each language must map to a list of strings")
+    if kind == "person":
+        roles = entry.get("roles")
+        if not roles:
+            err("a person needs roles: [{code, from, to, office}]")
+        for j, role in enumerate(roles or ()):
+            if not isinstance(role, dict) or not ACTOR_CODE.match(str(role.get("code", ""))):
+                err(f"role {j}: code {role.get('code') if isinstance(role, dict) else role!r} is not an actor code like RUSGOV")
+                continue
+            try:
+                start, end = _iso(role.get("from")), _iso(role.get("to"))
+            except ValueError as exc:
+                err(f"role {j}: bad date ({exc}); use YYYY-MM-DD")
+                continue
+            if start and end and end <= start:
+                err(f"role {j}: 'to' {end} is not after 'from' {start}")
+            if start is None:
+                err(f"role {j}: no 'from' date; an open start makes the role match any past date", "warning")
+        _check_role_overlaps(entry, where, file, problems)
+    else:
+        code = str(entry.get("code", ""))
+        if not ACTOR_CODE.match(code):
+            err(f"code {code!r} is not an actor code (3 letters + optional 3-letter sectors, e.g. RUSGOV)")
+
+
+def _check_role_overlaps(entry: dict, where: str, file: str, problems: list[Problem]) -> None:
+    roles = []
+    for role in entry.get("roles") or ():
+        try:
+            roles.append((_iso(role.get("from")) or "0000-01-01", _iso(role.get("to")) or "9999-12-31", role))
+        except (ValueError, AttributeError):
+            continue
+    roles.sort(key=lambda r: r[0])
+    open_roles = [r for r in roles if r[2].get("to") in (None, "")]
+    if len(open_roles) > 1:
+        problems.append(Problem(file, where, f"{len(open_roles)} open-ended roles (to: null); at most one can still be held", "warning"))
+    for a, b in zip(roles, roles[1:]):
+        if b[0] < a[1] and a[2].get("code") != b[2].get("code"):
+            problems.append(
+                Problem(file, where,
+                        f"roles overlap: {a[2].get('office') or a[2].get('code')} ({a[0]}..{a[1]}) and "
+                        f"{b[2].get('office') or b[2].get('code')} (from {b[0]}) give different codes on the same days; "
+                        "the earlier one wins", "warning")
+            )
+
+
+def _check_event_entry(entry: Any, where: str, file: str, ids: dict[str, str], problems: list[Problem]) -> None:
+    from .. import cameo
+
+    def err(msg: str, level: str = "error") -> None:
+        problems.append(Problem(file, where, msg, level))
+
+    if not isinstance(entry, dict):
+        err("an event rule must be a mapping with id, code and at least one of verb/word/passive/noun")
+        return
+    unknown = set(entry) - EVENT_KEYS
+    if unknown:
+        err(f"unknown field(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(EVENT_KEYS))}")
+    rid = entry.get("id")
+    if not rid:
+        err("missing id (e.g. id.190.serang)")
+    elif rid in ids:
+        err(f"duplicate id {rid!r}, also in {ids[rid]}")
+    else:
+        ids[rid] = f"{file} {where}"
+    code = entry.get("code")
+    if isinstance(code, int):
+        err(f"code {code} must be a quoted string so leading zeros survive: code: \"{code:03d}\"")
+    elif not code or not CAMEO_CODE.match(str(code)):
+        err(f"code {code!r} is not a CAMEO code (2-4 digits as a string)")
+    elif not cameo.is_valid(str(code)):
+        err(f"code {code!r} is not in the CAMEO table (warta/data/cameo.tsv)")
+    if not any(entry.get(k) for k in ("verb", "word", "passive", "noun")):
+        err("no trigger: give at least one of verb, word, passive, noun")
+    for k in ("verb", "word", "passive", "noun", "with", "without"):
+        v = entry.get(k)
+        if v is not None and not (isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v)):
+            err(f"{k} must be a list of non-empty strings")
+    if entry.get("target") not in (None, "none"):
+        err("target may only be 'none'")
+
+
+def check(extra_dirs: Iterable[str | Path] = ()) -> list[Problem]:
+    """Validate every dictionary file; return all problems (errors and warnings)."""
+    problems: list[Problem] = []
+    extra = tuple(str(d) for d in extra_dirs)
+    alias_owner: dict[tuple[str, str], tuple[str, str]] = {}
+    for path in actor_files(extra):
+        try:
+            data = _read_yaml(path) or []
+        except DictionaryError as exc:
+            problems.append(Problem(path.name, "-", str(exc)))
+            continue
+        if not isinstance(data, list):
+            problems.append(Problem(path.name, "-", "expected a YAML list of actor records"))
+            continue
+        for i, entry in enumerate(data):
+            where = f"entry {i} ({entry.get('name') if isinstance(entry, dict) else '?'})"
+            _check_actor_entry(entry, where, path.name, problems)
+            if not isinstance(entry, dict) or entry.get("kind") == "person":
+                continue
+            for lang, names in _lang_map(entry.get("aliases")).items():
+                for name in names:
+                    key = (lang, name if name.isupper() else name.lower())
+                    code = str(entry.get("code"))
+                    if key in alias_owner and alias_owner[key][0] != code:
+                        problems.append(Problem(path.name, where,
+                                                f"alias {name!r} ({lang}) also means {alias_owner[key][0]} in {alias_owner[key][1]}; "
+                                                "the first one loaded wins", "warning"))
+                    alias_owner.setdefault(key, (code, path.name))
+    for lang in languages(extra):
+        ids: dict[str, str] = {}
+        for path in event_files(lang, extra):
+            try:
+                data = _read_yaml(path) or []
+            except DictionaryError as exc:
+                problems.append(Problem(path.name, "-", str(exc)))
+                continue
+            for i, entry in enumerate(data):
+                where = f"rule {entry.get('id', i) if isinstance(entry, dict) else i}"
+                _check_event_entry(entry, where, f"events/{path.name}", ids, problems)
+        for d in _dirs(extra):
+            path = d / "agents" / f"{lang}.yaml"
+            if not path.exists():
+                continue
+            try:
+                data = _read_yaml(path) or []
+            except DictionaryError as exc:
+                problems.append(Problem(path.name, "-", str(exc)))
+                continue
+            for i, entry in enumerate(data):
+                if not isinstance(entry, dict) or entry.get("sector") not in SECTORS:
+                    problems.append(Problem(f"agents/{path.name}", f"entry {i}",
+                                            f"sector {entry.get('sector') if isinstance(entry, dict) else entry!r} "
+                                            f"is not a CAMEO sector ({', '.join(sorted(SECTORS))})"))
+                elif not entry.get("terms"):
+                    problems.append(Problem(f"agents/{path.name}", f"entry {i}", "no terms"))
+        try:
+            load_grammar(lang, extra)
+        except (DictionaryError, re.error) as exc:
+            problems.append(Problem(f"lang/{lang}/grammar.yaml", "-", str(exc)))
+    return problems

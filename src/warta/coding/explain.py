@@ -1,0 +1,30 @@
+"""Why did (or didn't) a sentence give events? A readable trace for `warta eval --errors`."""
+
+from __future__ import annotations
+
+from .lexicon import TRIGGER
+
+
+def explain(text: str, lang: str, day: str | None, resources) -> str:
+    """One line per sentence: the actors and triggers found, and what the coder made of them."""
+    coder = resources.coder(lang)
+    lex = coder.lex
+    lines = []
+    doc = lex.nlp(text)
+    matches = lex.match(doc)
+    for sent in doc.sents:
+        inside = [m for m in matches if sent.start <= m[0] and m[1] <= sent.end]
+        actors = [f"{doc[s:e].text}<{m.actor.code_at(day) if m.actor else m.sector}>"
+                  for s, e, m in inside if m.kind != TRIGGER]
+        triggers = [f"{doc[s:e].text}<{m.rule.id}:{m.voice}>" for s, e, m in inside if m.kind == TRIGGER]
+        events = coder.code_sentence(doc, sent.start, sent.end, inside, day) if inside else []
+        if not triggers:
+            verdict = "no event pattern matched"
+        elif not actors:
+            verdict = "a pattern matched but no actor was found"
+        elif not events:
+            verdict = "pattern and actors found, but no source could be assigned (or negated/conditional)"
+        else:
+            verdict = "coded: " + ", ".join(f"{e.source_code}->{e.target_code or '-'} {e.code} [{e.rule}]" for e in events)
+        lines.append(f"actors: {', '.join(actors) or '-'} | triggers: {', '.join(triggers) or '-'} | {verdict}")
+    return " || ".join(lines)

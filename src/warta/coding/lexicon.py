@@ -1,0 +1,135 @@
+"""Compile the dictionaries of one language into a single spaCy PhraseMatcher.
+
+Every alias, role noun, demonym and event trigger becomes a pattern under a key; the matcher
+runs once over each paragraph (in C), and the coder only looks at sentences that hold a trigger.
+Built once per worker and language (`get_lexicon`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..annotate import morph
+from ..annotate.nlp import get_nlp
+from .dictionaries import Actor, EventRule, Grammar, load_actors, load_agents, load_events, load_grammar
+
+# Kinds of entries a match can point to.
+ACTOR, CAPITAL, DEMONYM, AGENT, TRIGGER = "actor", "capital", "demonym", "agent", "trigger"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: str
+    actor: Actor | None = None
+    sector: str = ""  # agents
+    country: str = ""  # agents that imply a country
+    rule: EventRule | None = None
+    voice: str = ""  # triggers: active | passive | nominal
+    exact: frozenset[tuple[str, ...]] | None = None  # token texts that must match exactly (case)
+
+
+def _needs_exact_case(alias: str, actor: Actor) -> bool:
+    # Acronyms in capitals (AS, RI, PBB) would otherwise match ordinary words ("as"); people's
+    # names likewise ("May", "Rice", "Kim").
+    letters = [c for c in alias if c.isalpha()]
+    return actor.kind == "person" or (bool(letters) and alias.isupper() and len(letters) <= 6)
+
+
+class Lexicon:
+    """Everything the coder matches in one language, compiled."""
+
+    def __init__(self, lang: str, extra_dirs: tuple[str, ...] = ()):
+        from spacy.matcher import PhraseMatcher
+
+        self.lang = lang
+        self.grammar: Grammar = load_grammar(lang, extra_dirs)
+        self.nlp = get_nlp(lang)
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.entries: dict[int, Entry] = {}
+        self.rules: tuple[EventRule, ...] = load_events(lang, extra_dirs)
+        self._morph = morph.get(self.grammar.morphology)
+        self.roots: frozenset[str] = frozenset(r.lower() for rule in self.rules for r in rule.verb)
+        self._pending: dict[str, tuple[Entry, set[str]]] = {}
+        self._add_actors(load_actors(extra_dirs))
+        self._add_agents(load_agents(lang, extra_dirs))
+        self._add_rules()
+        self._compile()
+
+    # -- building -------------------------------------------------------------------------------
+    def _add(self, key: str, entry: Entry, phrases) -> None:
+        if key in self._pending:
+            self._pending[key][1].update(phrases)
+        else:
+            self._pending[key] = (entry, set(phrases))
+
+    def _add_actors(self, actors) -> None:
+        for actor in actors:
+            names = actor.aliases.get(self.lang, ()) + actor.aliases.get("any", ())
+            caps = actor.capitals.get(self.lang, ()) + actor.capitals.get("any", ())
+            for kind, forms in ((ACTOR, names), (CAPITAL, caps)):
+                loose = [a for a in forms if not _needs_exact_case(a, actor)]
+                strict = [a for a in forms if _needs_exact_case(a, actor)]
+                if loose:
+                    self._add(f"{kind}:{actor.key}", Entry(kind, actor=actor), loose)
+                if strict:
+                    exact = frozenset(tuple(t.text for t in self.nlp.make_doc(a)) for a in strict)
+                    self._add(f"{kind}!:{actor.key}", Entry(kind, actor=actor, exact=exact), strict)
+            dem = actor.demonyms.get(self.lang, ())
+            if dem:
+                self._add(f"{DEMONYM}:{actor.key}", Entry(DEMONYM, actor=actor), dem)
+
+    def _add_agents(self, agents) -> None:
+        for i, agent in enumerate(agents):
+            self._add(f"{AGENT}:{i}", Entry(AGENT, sector=agent.sector, country=agent.country), agent.terms)
+
+    def _with_enclitics(self, phrases) -> set[str]:
+        out = set()
+        for p in phrases:
+            out.add(p)
+            out.update(p + e for e in self.grammar.enclitics)
+        return out
+
+    def _add_rules(self) -> None:
+        for rule in self.rules:
+            active, passive = list(rule.word), list(rule.passive)
+            for root in rule.verb:
+                a, p = self._morph.forms(root)
+                active += a
+                passive += p
+            for voice, phrases in (("active", active), ("passive", passive), ("nominal", rule.noun)):
+                if phrases:
+                    self._add(f"{TRIGGER}:{voice}:{rule.id}", Entry(TRIGGER, rule=rule, voice=voice),
+                              self._with_enclitics(phrases))
+
+    def _compile(self) -> None:
+        strings = self.nlp.vocab.strings
+        tokenizer = self.nlp.tokenizer
+        for key, (entry, phrases) in self._pending.items():
+            phrases = sorted(p for p in phrases if p.strip())
+            if not phrases:
+                continue
+            docs = list(tokenizer.pipe(phrases))
+            self.matcher.add(key, docs)
+            self.entries[strings.add(key)] = entry
+        self._pending.clear()
+
+    # -- use ------------------------------------------------------------------------------------
+    def lemma(self, word: str) -> str:
+        return self._morph.lemma(word, self.roots)
+
+    def match(self, doc) -> list[tuple[int, int, Entry]]:
+        """All (start, end, entry) matches in a Doc, exact-case entries checked."""
+        out = []
+        entries = self.entries
+        for match_id, start, end in self.matcher(doc):
+            entry = entries[match_id]
+            if entry.exact is not None and tuple(t.text for t in doc[start:end]) not in entry.exact:
+                continue
+            out.append((start, end, entry))
+        return out
+
+
+@lru_cache(maxsize=8)
+def get_lexicon(lang: str, extra_dirs: tuple[str, ...] = ()) -> Lexicon:
+    return Lexicon(lang, extra_dirs)

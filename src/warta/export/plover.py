@@ -1,0 +1,83 @@
+"""Events as PLOVER-style JSON records (one object per line)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from warta import cameo
+from warta.records import Event
+
+PLOVER_FIELDS: tuple[str, ...] = (
+    "id",
+    "date",
+    "event_type",
+    "mode",
+    "context",
+    "actor1",
+    "actor1_text",
+    "actor2",
+    "actor2_text",
+    "cameo",
+    "goldstein",
+    "quad_class",
+    "source_text",
+    "article_id",
+    "sentence",
+    "rule",
+    "lang",
+)
+
+
+def plover_record(event: Event) -> dict:
+    """One event as a PLOVER-style dict. `source_text` is the sentence the event was coded from.
+
+    The event type is the event's own `plover` (else the table's); mode and context come from the
+    CAMEO→PLOVER table when the code is known and its type agrees, else they are empty.
+    """
+    try:
+        entry: cameo.CameoCode | None = cameo.lookup(event.code)
+    except (KeyError, TypeError):
+        entry = None
+    event_type = event.plover or (entry.plover if entry else "")
+    same = entry is not None and entry.plover == event_type
+    return {
+        "id": event.event_id,
+        "date": event.date,
+        "event_type": event_type,
+        "mode": entry.plover_mode if same else "",
+        "context": entry.plover_context if same else "",
+        "actor1": event.source,
+        "actor1_text": event.source_text,
+        "actor2": event.target,
+        "actor2_text": event.target_text,
+        "cameo": event.code,
+        "goldstein": event.goldstein,
+        "quad_class": event.quad_class,
+        "source_text": event.text,
+        "article_id": event.article_id,
+        "sentence": event.sentence,
+        "rule": event.rule,
+        "lang": event.lang,
+    }
+
+
+def write_plover(events: Iterable[Event], out: str | os.PathLike | TextIO) -> int:
+    """Write events as PLOVER JSON Lines (UTF-8, not ASCII-escaped). Returns the count written."""
+
+    def _write(fh: TextIO) -> int:
+        n = 0
+        for event in events:
+            fh.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")
+            n += 1
+        return n
+
+    if isinstance(out, (str, os.PathLike)):
+        path = Path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            return _write(fh)
+    return _write(out)

@@ -1,0 +1,160 @@
+"""One pure function at the centre: `process(article, resources) -> Result`.
+
+Every engine calls it (in-process, a process pool, Spark later); `Resources` is built once per
+worker and holds the compiled dictionaries and spaCy pipelines, loaded lazily per language.
+
+    ingest -> clean -> annotate (language, sentences, tokens) -> code -> Event records
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import cameo
+from .annotate import langid
+from .annotate.nlp import SUPPORTED
+from .clean import clean
+from .coding.coder import Coder, RawEvent
+from .coding.lexicon import get_lexicon
+from .records import Article, ErrorRow, Event, Result
+
+_PARAGRAPH = re.compile(r"[^\n]+")  # paragraphs: maximal runs without a line break
+MIN_LANG_SCORE = 0.30  # below this the language guess is noise (a few words, numbers, markup)
+
+
+@dataclass
+class Resources:
+    """What a worker loads once: compiled lexicons and coders per language.
+
+    Built from the configuration (`warta.config.load_config`) unless given explicitly.
+    """
+
+    languages: tuple[str, ...] = ()
+    extra_dirs: tuple[str, ...] = ()
+    default_date: str | None = None
+    min_language_score: float = MIN_LANG_SCORE
+    _coders: dict[str, Coder] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        from .config import load_config
+
+        cfg = load_config()
+        if not self.languages:
+            self.languages = tuple(lang for lang in cfg["pipeline"]["languages"] if lang in SUPPORTED)
+        self.extra_dirs = tuple(cfg["dictionaries"]["extra"]) + tuple(self.extra_dirs)
+        self.min_language_score = float(cfg["pipeline"].get("min_language_score", self.min_language_score))
+
+    def coder(self, lang: str) -> Coder:
+        if lang not in self._coders:
+            self._coders[lang] = Coder(get_lexicon(lang, self.extra_dirs))
+        return self._coders[lang]
+
+
+def _event_record(raw: RawEvent, article: Article, lang: str, sent_index: int, sent_span: tuple[int, int],
+                  doc, para_offset: int, ct, day: str | None, date_source: str) -> Event:
+    info = cameo.lookup(raw.code)
+
+    def orig(tok_start: int, tok_end: int) -> tuple[int, int]:
+        a = para_offset + doc[tok_start].idx
+        b = para_offset + doc[tok_end - 1].idx + len(doc[tok_end - 1].text)
+        return ct.orig_span(a, b)
+
+    ss, se = sent_span
+    src_span = orig(raw.source.start, raw.source.end) if raw.source else (-1, -1)
+    tgt_span = orig(raw.target.start, raw.target.end) if raw.target else (-1, -1)
+    trg_span = orig(raw.trigger.start, raw.trigger.end)
+    text = article.text
+    return Event(
+        article_id=article.id,
+        sentence=sent_index,
+        text=text[ss:se],
+        start=ss,
+        end=se,
+        source=raw.source_code,
+        source_text=text[src_span[0]:src_span[1]] if raw.source else "",
+        target=raw.target_code,
+        target_text=text[tgt_span[0]:tgt_span[1]] if raw.target else "",
+        code=raw.code,
+        root=info.root,
+        plover=info.plover,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        date=day,
+        lang=lang,
+        rule=raw.rule,
+        trigger=text[trg_span[0]:trg_span[1]],
+        trigger_start=trg_span[0],
+        trigger_end=trg_span[1],
+        voice=raw.voice,
+        date_source=date_source,
+        source_start=src_span[0],
+        source_end=src_span[1],
+        target_start=tgt_span[0],
+        target_end=tgt_span[1],
+    )
+
+
+def detect_language(article: Article, text: str, languages) -> tuple[str, float]:
+    """The article's language: its own `lang` field when it names a supported one, else detected."""
+    if article.lang and article.lang in languages:
+        return article.lang, 1.0
+    return langid.detect(text)
+
+
+def process(article: Article, resources: Resources) -> Result:
+    """Clean, annotate and code one article. Never raises for bad input: errors become rows."""
+    result = Result(article=article)
+    try:
+        return _process(article, resources, result)
+    except Exception as exc:  # one broken article never stops a corpus: record it, go on
+        result.status = "error"
+        result.events = []
+        result.error = ErrorRow(article.id, "code", f"{type(exc).__name__}: {exc}", article.origin)
+        return result
+
+
+def _process(article: Article, resources: Resources, result: Result) -> Result:
+    if not article.text or not article.text.strip():
+        result.status = "error"
+        result.error = ErrorRow(article.id, "clean", "article has no text", article.origin)
+        return result
+    ct = clean(article)
+    if not ct.text.strip():
+        result.status = "error"
+        result.error = ErrorRow(article.id, "clean", "no article text left after removing page furniture", article.origin)
+        return result
+    lang, score = detect_language(article, ct.text, resources.languages)
+    if lang not in resources.languages or score < resources.min_language_score:
+        result.status = "skipped"
+        what = f"language {lang!r} (score {score:.2f})" if lang else "no language detected"
+        result.error = ErrorRow(article.id, "annotate",
+                                f"skipped: {what}; warta codes {', '.join(resources.languages)}",
+                                article.origin, kind="skipped")
+        article.lang = lang or None
+        return result
+    article.lang = lang
+    day = article.date or resources.default_date
+    date_source = "article" if article.date else ("user" if resources.default_date else "none")
+    coder = resources.coder(lang)
+    lex = coder.lex
+    paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(ct.text) if m.group().strip()]
+    sent_index = 0
+    events: list[Event] = []
+    for (offset, _), doc in zip(paragraphs, lex.nlp.pipe(p for _, p in paragraphs)):
+        matches = lex.match(doc)
+        for sent in doc.sents:
+            if sent.text.strip() == "":
+                continue
+            inside = [m for m in matches if sent.start <= m[0] and m[1] <= sent.end]
+            raws = coder.code_sentence(doc, sent.start, sent.end, inside, day) if inside else []
+            if raws:
+                a = offset + sent.start_char
+                b = offset + sent.end_char
+                span = ct.orig_span(a, b)
+                for raw in raws:
+                    events.append(_event_record(raw, article, lang, sent_index, span, doc, offset, ct, day, date_source))
+            sent_index += 1
+    result.events = events
+    result.n_sentences = sent_index
+    return result

@@ -1,0 +1,78 @@
+"""The coder's constructions, through the public API (warta.code_text)."""
+
+from __future__ import annotations
+
+import pytest
+
+import warta
+
+
+def triples(text, date="2023-10-12", lang="id"):
+    return {(e.source, e.target, e.code) for e in warta.code_text(text, date=date, lang=lang)}
+
+
+def roots(text, date="2023-10-12"):
+    return {(e.source[:3], e.target[:3], e.root) for e in warta.code_text(text, date=date, lang="id")}
+
+
+def test_active_voice_subject_is_source_object_is_target():
+    assert ("ISRMIL", "PSE", "190") in {(s, t, c[:3]) for s, t, c in triples("Militer Israel menyerang Jalur Gaza.")}
+
+
+def test_passive_with_oleh_swaps_roles():
+    got = roots("Jalur Gaza diserang oleh militer Israel pada Selasa malam.")
+    assert ("ISR", "PSE", "19") in got
+    assert not any(s == "PSE" for s, _, _ in got)
+
+
+def test_nominal_event_inside_a_noun_phrase():
+    got = roots("Israel membalas serangan yang dilakukan oleh Hamas terhadap Israel.")
+    assert ("PSE", "ISR", "19") in got
+
+
+def test_compound_symmetric_actors_are_coded_every_way():
+    got = triples("Presiden Rusia Vladimir Putin dan Presiden Turki Recep Tayyip Erdogan mengadakan percakapan telepon.")
+    assert ("RUSGOV", "TURGOV", "041") in got and ("TURGOV", "RUSGOV", "041") in got
+
+
+def test_compound_source_gives_one_event_per_actor():
+    got = roots("Arab Saudi, Mesir, Uni Emirat Arab dan Bahrain memutuskan hubungan diplomatik dengan Qatar.")
+    assert {("SAU", "QAT", "16"), ("EGY", "QAT", "16"), ("ARE", "QAT", "16"), ("BHR", "QAT", "16")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "Rusia tidak akan menyerang Ukraina.",
+    "Rusia belum menyerang Ukraina.",
+    "Jika Israel menyerang Iran, kawasan itu akan terbakar.",
+    "Apabila Rusia menyerang Ukraina, NATO akan bertindak.",
+])
+def test_negated_and_conditional_acts_are_not_events(text):
+    assert not any(r == "19" for _, _, r in roots(text))
+
+
+def test_reported_speech_codes_the_reported_act_not_the_saying():
+    got = roots("Menteri Luar Negeri Turki mengatakan bahwa Israel telah menyerang Rafah di Jalur Gaza.")
+    assert any(s == "ISR" and r == "19" for s, _, r in got)
+    assert not any(s == "TUR" for s, _, _ in got)
+
+
+def test_domestic_role_nouns_default_to_indonesia():
+    got = triples("Polisi menangkap tiga tersangka teroris di Poso.")
+    assert any(s == "IDNCOP" and c.startswith("17") for s, _, c in got)
+
+
+def test_people_are_resolved_at_the_article_date():
+    before = triples("Prabowo Subianto mengecam serangan Israel.", date="2017-05-01")
+    after = triples("Prabowo Subianto mengecam serangan Israel.", date="2025-01-10")
+    assert any(s == "IDNOPP" for s, _, _ in before)
+    assert any(s == "IDNGOV" for s, _, _ in after)
+
+
+def test_appeal_for_ceasefire_is_the_specific_code():
+    got = triples("Kremlin menyerukan gencatan senjata segera.")
+    assert ("RUSGOV", "", "0256") in got
+
+
+def test_no_event_without_an_actor_or_a_pattern():
+    assert triples("Cuaca di Jakarta cerah sepanjang hari.") == set()
+    assert triples("Serangan itu menewaskan 58 orang.") == set()
