@@ -22,7 +22,7 @@ ACTOR_FILES = ["countries.yaml", "metonyms.yaml", "igos.yaml", "groups.yaml", "i
 AGENT_LANGS = ["id", "en"]
 LANGS = ("id", "en")
 
-CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
+CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$|^IGO[A-Z]{2,12}$")  # IGO codes follow the gold sets (IGOAFRAU)
 KINDS = {"country", "metonym", "igo", "ngo", "group", "state", "person"}
 SECTORS = set("GOV MIL COP JUD LEG OPP REB CVL BUS MED EDU REL LAB REF HLH ELI SPY ENV".split())
 ISO3 = {c.alpha_3 for c in pycountry.countries}

@@ -141,12 +141,14 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
     paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(ct.text) if m.group().strip()]
     sent_index = 0
     events: list[Event] = []
+    coder.begin_article()
     for (offset, _), doc in zip(paragraphs, lex.nlp.pipe(p for _, p in paragraphs)):
         matches = lex.match(doc)
         for sent in doc.sents:
             if sent.text.strip() == "":
                 continue
             inside = [m for m in matches if sent.start <= m[0] and m[1] <= sent.end]
+            coder.observe(doc, sent.start, sent.end, inside, day)
             raws = coder.code_sentence(doc, sent.start, sent.end, inside, day) if inside else []
             if raws:
                 a = offset + sent.start_char

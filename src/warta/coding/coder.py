@@ -25,6 +25,9 @@ OBJECT_WINDOW = 4  # a direct object starts within this many tokens after the tr
 OBLIQUE_WINDOW = 10  # a target after a preposition starts within this many tokens
 GENITIVE_WINDOW = 2  # "serangan milisi Rohingya": the source follows the event noun closely
 WITH_WINDOW = 8
+# Roots whose complement clause is not itself an event: appeal, intent, demand, accuse or
+# criticise, reject, threaten ("menuduh bahwa Doha mendukung terorisme" is an accusation only).
+IRREALIS_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 WITHOUT_WINDOW = 3
 
 
@@ -49,6 +52,13 @@ class Trigger:
     end: int
     entry: Entry
     span_end: int  # end including the `with` words
+    with_start: int = -1  # where the `with` words start (-1: none)
+
+    def tokens(self) -> set[int]:
+        out = set(range(self.start, self.end))
+        if self.with_start >= 0:
+            out.update(range(self.with_start, self.span_end))
+        return out
 
 
 @dataclass(slots=True)
@@ -72,26 +82,54 @@ class Coder:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self.g: Grammar = lexicon.grammar
+        self.begin_article()
+
+    # ------------------------------------------------------------------------- article context
+    def begin_article(self) -> None:
+        """Reset what the coder knows about the article (the countries it has mentioned)."""
+        self._home_seen = False  # an actor of the language's default country was mentioned
+        self._foreign: set[str] = set()  # other countries mentioned
+
+    def observe(self, doc, s0: int, s1: int, matches, day: str | None) -> None:
+        """Note the countries of a sentence's actors (every sentence, coded or not)."""
+        if s0 == 0 and matches:
+            s0 = self._skip_dateline(doc, s0, s1)
+        home = self.g.default_country
+        for start, _, entry in matches:
+            if entry.actor is None or entry.kind == DEMONYM or start < s0:
+                continue
+            code = entry.actor.code_at(day)[:3]
+            if not _is_countryish(code):
+                continue
+            if code == home:
+                self._home_seen = True
+            else:
+                self._foreign.add(code)
 
     # ------------------------------------------------------------------ sentence-level entry point
     def code_sentence(self, doc, s0: int, s1: int, matches, day: str | None) -> list[RawEvent]:
         """Events in tokens [s0, s1) of `doc`, given the lexicon's matches inside that range."""
+        self._accepted, self._trigger_tokens, self._trigger_starts = [], set(), set()
         triggers_raw = [m for m in matches if m[2].kind == TRIGGER]
         if not triggers_raw:
             return []
-        s0 = self._skip_dateline(doc, s0, s1)
+        if s0 == 0:  # datelines only open a paragraph
+            s0 = self._skip_dateline(doc, s0, s1)
         actor_matches = [m for m in matches if m[2].kind != TRIGGER and m[0] >= s0]
         if not actor_matches:
             return []
         words = [t.lower_ for t in doc[s0:s1]]
         self._s0, self._words = s0, words
         kept = self._longest(actor_matches)
-        units = self._units(doc, kept, day)
+        units = [u for u in self._units(doc, kept, day)]
         if not units:
             return []
         self._group(units)
         self._resolve_bare(units)
         triggers = self._triggers(triggers_raw, kept, s0, s1)
+        self._accepted = triggers
+        self._trigger_tokens = set().union(*(t.tokens() for t in triggers)) if triggers else set()
+        self._trigger_starts = {t.start for t in triggers}
         events: list[RawEvent] = []
         for trig in triggers:
             if self._cancelled(trig):
@@ -218,9 +256,9 @@ class Coder:
                     break
                 seps.append(between[0])
                 j += 1
-            # A run joined only by commas is not a list ("Menurut Lavrov, Rusia ...") unless it
-            # ends with a real conjunction ("A, B dan C").
-            if seps and all(s == "," for s in seps):
+            # A run joined only by commas is not a list unless it ends with a real conjunction
+            # ("A, B dan C"); a comma after a prepositional phrase ends it ("Menurut Lavrov, Rusia").
+            if seps and (all(s == "," for s in seps) or (seps[0] == "," and units[i].governed_by)):
                 j = i
             for k in range(i, j + 1):
                 units[k].group = gid
@@ -230,10 +268,19 @@ class Coder:
             i = j + 1
 
     def _resolve_bare(self, units: list[Unit]) -> None:
-        """A role noun with no country: the country of a place the sentence is set in, else the
-        language's default country (Indonesian news: "polisi" is the Indonesian police)."""
-        located = [u for u in units if not u.bare and u.governed_by == "di" and _is_countryish(u.code[:3])]
-        fallback = located[0].code[:3] if located else self.g.default_country
+        """A role noun with no country ("polisi", "Presiden") takes, in order:
+        1. the language's default country when the article is domestic: it has mentioned an actor
+           of that country, or no country at all (Indonesian news: "polisi" is the Indonesian police);
+        2. the only foreign country the article has mentioned ("Militer dan polisi menyerang ..." in
+           a story about Myanmar);
+        3. otherwise none yet: as a target it will take the source's country (see `_pairs`), as a
+           source it cannot be placed and gives no event rather than a guess."""
+        if self._home_seen or not self._foreign:
+            fallback = self.g.default_country
+        elif len(self._foreign) == 1:
+            fallback = next(iter(self._foreign))
+        else:
+            fallback = ""
         for u in units:
             if u.bare:
                 u.code = (fallback + u.sector) if fallback else ""
@@ -247,34 +294,39 @@ class Coder:
             if start < s0 or any(i in in_actor for i in range(start, end)):
                 continue
             rule = entry.rule
-            span_end = end
+            span_end, with_start = end, -1
             if rule.with_:
                 hit = self._find_phrase(rule.with_, end, min(s1, end + WITH_WINDOW))
                 if hit is None:
                     continue
-                span_end = hit
+                with_start, span_end = hit
             if rule.without and self._find_phrase(rule.without, end, min(s1, end + WITHOUT_WINDOW)) is not None:
                 continue
-            cands.append(Trigger(start, end, entry, span_end))
-        cands.sort(key=lambda t: (-(t.span_end - t.start), -bool(t.entry.rule.with_), -len(t.entry.rule.code), t.start))
+            cands.append(Trigger(start, end, entry, span_end, with_start))
+        # The most specific reading wins: more words matched (a `with` phrase counts), then a
+        # rule with a `with` condition, then the longer (more specific) CAMEO code.
+        cands.sort(key=lambda t: (-len(t.tokens()), -(t.end - t.start), -bool(t.entry.rule.with_),
+                                  -len(t.entry.rule.code), t.start))
         taken: set[int] = set()
         out = []
         for t in cands:
-            if any(i in taken for i in range(t.start, t.end)):
+            toks = t.tokens()
+            if toks & taken:
                 continue
-            taken.update(range(t.start, t.end))
+            taken.update(toks)
             out.append(t)
         out.sort(key=lambda t: t.start)
         return out
 
-    def _find_phrase(self, phrases, lo: int, hi: int) -> int | None:
-        """End index of the first of `phrases` starting in [lo, hi), or None."""
+    def _find_phrase(self, phrases, lo: int, hi: int) -> tuple[int, int] | None:
+        """(start, end) of the first of `phrases` starting in [lo, hi), or None. The last word of a
+        phrase may carry a suffix or clitic ("gencatan senjata" matches "gencatan senjatanya")."""
         for i in range(lo, hi):
             for p in phrases:
                 parts = p.lower().split()
                 if all(self._w(i + k) == part or (k == len(parts) - 1 and self._w(i + k).startswith(part))
                        for k, part in enumerate(parts)):
-                    return i + len(parts)
+                    return i, i + len(parts)
         return None
 
     def _clause_start(self, i: int) -> int:
@@ -293,9 +345,22 @@ class Coder:
             if (" " in neg and neg in joined) or neg in before:
                 return True
         clause = self._clause_start(t.start)
-        return any(self._w(k) in self.g.conditionals for k in range(clause, t.start))
+        if any(self._w(k) in self.g.conditionals for k in range(clause, t.start)):
+            return True
+        # The complement of an appeal, demand, promise or threat is what is asked or promised, not
+        # an act that happened: "mendesak Korea Utara untuk mematuhi ...", "mengancam akan menyerang".
+        for other in self._accepted:
+            if other.start < t.start and other.entry.rule.code[:2] in IRREALIS_ROOTS and other.start >= clause:
+                between = {self._w(k) for k in range(other.end, t.start)}
+                if between & self.g.complementizers:
+                    return True
+        return False
 
     # ---------------------------------------------------------------------------- role assignment
+    def _in_trigger(self, u: Unit) -> bool:
+        """Is the unit made only of trigger words ("mengirim utusan": the envoy is the act)?"""
+        return all(k in self._trigger_tokens for k in range(u.start, u.end))
+
     def _group_of(self, units: list[Unit], u: Unit) -> list[Unit]:
         return [v for v in units if v.group == u.group]
 
@@ -306,8 +371,23 @@ class Coder:
             k -= 1
         return self._w(k) in self.g.coordinators
 
+    def _relative_head_is_not_an_actor(self, units: list[Unit], anchor: int) -> bool:
+        """"negara-negara yang mendukung resolusi": the subject of a relative clause is its head
+        noun; when that noun is no actor, no actor further left is the subject either."""
+        k = anchor - 1
+        while k >= self._s0 and self._w(k) in self.g.adverbs:
+            k -= 1
+        if self._w(k) not in self.g.relativizers:
+            return False
+        head = k - 1
+        while head >= self._s0 and self._w(head) in (")", ","):
+            head -= 1
+        return not any(u.start <= head < u.end for u in units)
+
     def _subject(self, units: list[Unit], anchor: int) -> list[Unit]:
         clause = self._clause_start(anchor)
+        if self._relative_head_is_not_an_actor(units, anchor):
+            return []
         if self._coordinated(anchor):
             # A coordinated predicate shares the clause's subject: the first actor of the clause
             # that is not inside a prepositional phrase, not the object of the first verb.
@@ -318,47 +398,75 @@ class Coder:
         for u in reversed(units):
             if u.end > anchor or u.start < clause or anchor - u.end > SUBJECT_WINDOW:
                 continue
-            if u.governed_by:
+            if u.governed_by or self._in_trigger(u):
                 continue
             group = self._group_of(units, u)
             return [v for v in group if v.end <= anchor]
+        # "..., disampaikan Mattis ketika bertemu dengan Ryamizard": a subordinate clause with no
+        # subject of its own shares the subject of the clause before it.
+        if clause > self._s0 and self._w(clause - 1) in self.g.subordinators:
+            return self._subject(units, clause - 1)
         return []
 
     def _after(self, units: list[Unit], lo: int, *, direct: bool = True, exclude=()) -> list[Unit]:
-        """The object after position lo: a unit right after it, or one after a target preposition."""
+        """The target after position lo, within the clause:
+        - a direct object: an actor starting within OBJECT_WINDOW tokens, not inside a
+          prepositional phrase ("menyerang pemberontak Houthi", "memanggil Duta Besar Myanmar");
+        - or an actor after a target preposition within OBLIQUE_WINDOW tokens, also deeper in
+          that phrase ("menembakkan 59 rudal ke pangkalan udara ... milik Suriah").
+        The search stops at another event noun, whose own phrase the actor then belongs to
+        ("mengutuk serangan melawan pasukan Myanmar" condemns the attack, not Myanmar)."""
+        seen_prep = False
+        k = lo
+        hi = lo + OBLIQUE_WINDOW
         for u in units:
-            if u.start < lo or u in exclude:
+            if u.start < lo or u in exclude or self._in_trigger(u):
                 continue
-            if any(self._w(k) in self.g.clause_boundaries for k in range(lo, u.start)):
+            if u.start > hi:
                 return []
+            while k < u.start:  # scan the words between for boundaries, prepositions, other events
+                w = self._w(k)
+                if w in self.g.clause_boundaries:
+                    return []
+                if k > lo and k in self._trigger_starts:
+                    return []
+                if w in self.g.target_prepositions or (
+                        k + 1 < u.start and f"{w} {self._w(k + 1)}" in self.g.target_prepositions):
+                    seen_prep = True
+                k += 1
             gap = u.start - lo
-            if direct and not u.governed_by and gap <= OBJECT_WINDOW:
-                return self._group_of(units, u)
-            if u.governed_by and (u.governed_by in self.g.target_prepositions or self._two_word_prep(u)) and gap <= OBLIQUE_WINDOW:
-                return self._group_of(units, u)
+            if gap == 0:
+                return self._group_of(units, u)  # right after the trigger ("tiba di Moskow")
             if u.governed_by in self.g.agent_markers:
                 continue
-            if gap > OBLIQUE_WINDOW:
-                return []
+            if direct and not u.governed_by and gap <= OBJECT_WINDOW:
+                return self._group_of(units, u)
+            if u.governed_by in self.g.target_prepositions or self._two_word_prep(u) or seen_prep:
+                return self._group_of(units, u)
         return []
 
     def _two_word_prep(self, u: Unit) -> bool:
         pair = f"{self._w(u.start - 2)} {self._w(u.start - 1)}"
         return pair in self.g.target_prepositions
 
-    def _agent(self, units: list[Unit], lo: int, window: int = OBLIQUE_WINDOW) -> list[Unit]:
-        """The agent of a passive or nominal event: the actor after "oleh" (by)."""
+    def _agent(self, units: list[Unit], lo: int, window: int = OBLIQUE_WINDOW, *, nominal: bool = False) -> list[Unit]:
+        """The agent of a passive or nominal event: the actor after "oleh" (by); for an event noun
+        also after "dari" ("kecaman dari Moskow")."""
+        markers = self.g.agent_markers | (self.g.nominal_agent_markers if nominal else frozenset())
         for u in units:
             if u.start < lo or u.start - lo > window:
                 continue
-            if u.governed_by in self.g.agent_markers:
+            if any(self._w(k) in self.g.clause_boundaries for k in range(lo, u.start)):
+                return []
+            if u.governed_by in markers:
                 return self._group_of(units, u)
         return []
 
     def _roles(self, t: Trigger, units: list[Unit]) -> list[RawEvent]:
         voice = t.entry.voice
         rule = t.entry.rule
-        after = t.span_end
+        # Targets are looked for right after the trigger words: "mendesak Israel ... menghentikan".
+        after = t.end
         sources: list[Unit] = []
         targets: list[Unit] = []
         if voice == "nominal":
@@ -371,11 +479,17 @@ class Coder:
             elif passive_light is not None:
                 voice = "passive"
                 sources = self._agent(units, passive_light)
+                if not sources:  # "permintaan maaf itu disampaikan Mattis": agent without "oleh"
+                    sources = [u for u in self._after(units, passive_light, direct=True)
+                               if u.start - passive_light <= 1 and not u.governed_by]
                 targets = self._after(units, passive_light, direct=False, exclude=sources)
             else:
                 sources = self._genitive(units, after)
                 if not sources:
-                    sources = self._agent(units, after)
+                    sources = self._agent(units, after, nominal=True)
+                if not sources and self._has_enclitic(t):
+                    # "pertemuannya dengan Phu Trong": -nya points back to the clause's subject.
+                    sources = self._subject(units, t.start)
                 targets = self._after(units, after, direct=False, exclude=sources)
         elif voice == "passive":
             targets = self._subject(units, t.start)
@@ -390,12 +504,22 @@ class Coder:
             return []
         if rule.no_target:
             targets = []
+        elif rule.symmetric:
+            # Partners of a symmetric act are joined by "dengan"/"antara", not objects of the verb:
+            # "bekerja sama dalam menghadapi Korut" is no cooperation with North Korea.
+            targets = [u for u in targets if u.governed_by in self.g.partner_prepositions]
         return self._pairs(sources, targets, t, voice)
+
+    def _has_enclitic(self, t: Trigger) -> bool:
+        last = self._w(t.end - 1)
+        return any(last.endswith(e) for e in self.g.enclitics)
 
     def _genitive(self, units: list[Unit], lo: int) -> list[Unit]:
         for u in units:
             if u.start < lo:
                 continue
+            if any(self._w(k) in self.g.clause_boundaries for k in range(lo, u.start)):
+                break
             if u.start - lo <= GENITIVE_WINDOW and (not u.governed_by or u.governed_by == "antara"):
                 return self._group_of(units, u)
             break
@@ -418,6 +542,15 @@ class Coder:
     def _pairs(self, sources, targets, t: Trigger, voice: str) -> list[RawEvent]:
         rule = t.entry.rule
         out = []
+        sources = [u for u in sources if u.code]  # a role noun that could not be placed
+        if not sources:
+            return out
+        for u in targets:
+            # A role noun with no country as the target of a placed source: most such events are
+            # domestic (police arrest protesters, an army fights rebels), so it takes the source's.
+            if u.bare and not u.code and _is_countryish(sources[0].code[:3]):
+                u.code = sources[0].code[:3] + u.sector
+        targets = [u for u in targets if u.code]
         if rule.symmetric:
             parties = sources + [u for u in targets if u not in sources]
             if len(parties) > 1:
@@ -432,15 +565,24 @@ class Coder:
             for tg in targets:
                 if tg.code != s.code:
                     out.append(RawEvent(s, tg, rule.code, rule.id, t, voice, s.code, tg.code))
+                    if rule.reverse:
+                        out.append(RawEvent(tg, s, rule.reverse, rule.id, t, voice, tg.code, s.code))
         return out
 
     @staticmethod
     def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
+        """One event per (source, target country, root) in a sentence, the first found; an event
+        with no target is dropped when the same source has that root with a target."""
+        with_target = {(e.source_code, e.code[:2]) for e in events if e.target_code}
         seen = set()
         out = []
         for e in events:
-            key = (e.source_code, e.target_code, e.code)
-            if key in seen or not e.source_code:
+            if not e.source_code:
+                continue
+            if not e.target_code and (e.source_code, e.code[:2]) in with_target:
+                continue
+            key = (e.source_code, e.target_code[:3], e.code[:2])
+            if key in seen:
                 continue
             seen.add(key)
             out.append(e)

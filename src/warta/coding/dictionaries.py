@@ -21,7 +21,7 @@ import yaml
 
 from ..resources import data_path
 
-ACTOR_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
+ACTOR_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$|^IGO[A-Z]{2,12}$")
 CAMEO_CODE = re.compile(r"^\d{2,4}$")
 SECTORS = frozenset(
     "GOV MIL COP JUD LEG OPP REB CVL BUS MED EDU REL LAB REF HLH ELI SPY AGR ENV CRM IGO NGO "
@@ -29,7 +29,7 @@ SECTORS = frozenset(
 )
 ACTOR_KINDS = frozenset({"country", "metonym", "igo", "ngo", "group", "state", "person"})
 EVENT_KEYS = frozenset(
-    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "note"}
+    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "reverse", "note"}
 )
 
 
@@ -109,6 +109,7 @@ class EventRule:
     without: tuple[str, ...] = ()
     symmetric: bool = False
     no_target: bool = False
+    reverse: str = ""  # code of the converse event, target -> source (a visit implies a host: 042 -> 043)
     file: str = ""
 
 
@@ -131,6 +132,12 @@ class Grammar:
     datelines: tuple[re.Pattern, ...]
     enclitics: tuple[str, ...] = ()
     coordinators: frozenset[str] = frozenset()
+    location_prepositions: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+    nominal_agent_markers: frozenset[str] = frozenset()
+    relativizers: frozenset[str] = frozenset()
+    partner_prepositions: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
 
 
@@ -248,6 +255,7 @@ def _rule_from(entry: dict, file: str) -> EventRule:
         without=_as_list(entry.get("without")),
         symmetric=bool(entry.get("symmetric", False)),
         no_target=str(entry.get("target", "")).lower() == "none",
+        reverse=str(entry.get("reverse") or ""),
         file=file,
     )
 
@@ -293,6 +301,12 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         datelines=tuple(re.compile(p) for p in data.get("datelines") or ()),
         enclitics=words("enclitics"),
         coordinators=frozenset(words("coordinators")),
+        location_prepositions=frozenset(words("location_prepositions")),
+        subordinators=frozenset(words("subordinators")),
+        complementizers=frozenset(words("complementizers")),
+        nominal_agent_markers=frozenset(words("nominal_agent_markers")),
+        relativizers=frozenset(words("relativizers")),
+        partner_prepositions=frozenset(words("partner_prepositions")),
         adverbs=frozenset(words("adverbs")),
     )
 
@@ -404,6 +418,9 @@ def _check_event_entry(entry: Any, where: str, file: str, ids: dict[str, str], p
             err(f"{k} must be a list of non-empty strings")
     if entry.get("target") not in (None, "none"):
         err("target may only be 'none'")
+    rev = entry.get("reverse")
+    if rev is not None and (not isinstance(rev, str) or not cameo.is_valid(rev)):
+        err(f"reverse {rev!r} must be a quoted CAMEO code, e.g. reverse: \"043\"")
 
 
 def check(extra_dirs: Iterable[str | Path] = ()) -> list[Problem]:

@@ -10,14 +10,17 @@ def explain(text: str, lang: str, day: str | None, resources) -> str:
     coder = resources.coder(lang)
     lex = coder.lex
     lines = []
+    coder.begin_article()
     doc = lex.nlp(text)
     matches = lex.match(doc)
     for sent in doc.sents:
         inside = [m for m in matches if sent.start <= m[0] and m[1] <= sent.end]
         actors = [f"{doc[s:e].text}<{m.actor.code_at(day) if m.actor else m.sector}>"
                   for s, e, m in inside if m.kind != TRIGGER]
-        triggers = [f"{doc[s:e].text}<{m.rule.id}:{m.voice}>" for s, e, m in inside if m.kind == TRIGGER]
+        coder.observe(doc, sent.start, sent.end, inside, day)
         events = coder.code_sentence(doc, sent.start, sent.end, inside, day) if inside else []
+        accepted = getattr(coder, "_accepted", []) if events or inside else []
+        triggers = [f"{doc[t.start:t.end].text}<{t.entry.rule.id}:{t.entry.voice}>" for t in accepted]
         if not triggers:
             verdict = "no event pattern matched"
         elif not actors:
