@@ -121,7 +121,9 @@ class Coder:
         words = [t.lower_ for t in doc[s0:s1]]
         self._s0, self._words = s0, words
         kept = self._longest(actor_matches)
-        units = [u for u in self._units(doc, kept, day)]
+        units = self._units(doc, kept, day)
+        if self.g.private_person_sector:
+            units = self._private_persons(doc, units, s0, s1)
         if not units:
             return []
         self._group(units)
@@ -201,6 +203,28 @@ class Coder:
         for u in units:
             self._finish(u)
         return [u for u in units if u.code or u.bare]
+
+    def _private_persons(self, doc, units: list[Unit], s0: int, s1: int) -> list[Unit]:
+        """News names private people with their age in brackets: "Sri Rahayu (32)". Such a name,
+        unknown to the dictionaries, is an actor of the sector `private_person_sector` (CVL)."""
+        taken = {k for u in units for k in range(u.start, u.end)}
+        extra = []
+        for i in range(s0 + 2, s1 - 2):
+            if doc[i].text != "(" or not doc[i + 1].text.isdigit() or doc[i + 2].text != ")":
+                continue
+            if len(doc[i + 1].text) > 3:
+                continue
+            start = i
+            while start - 1 >= s0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and start - 1 not in taken:
+                start -= 1
+            if start < i:
+                u = Unit(start=start, end=i, sector=self.g.private_person_sector, bare=True)
+                prev = self._w(start - 1)
+                u.governed_by = prev if prev in self.g.prepositions else ""
+                extra.append(u)
+        if not extra:
+            return units
+        return sorted(units + extra, key=lambda u: u.start)
 
     @staticmethod
     def _merges(cur: Unit, entry: Entry, head_first: bool) -> bool:
@@ -347,13 +371,19 @@ class Coder:
         clause = self._clause_start(t.start)
         if any(self._w(k) in self.g.conditionals for k in range(clause, t.start)):
             return True
-        # The complement of an appeal, demand, promise or threat is what is asked or promised, not
-        # an act that happened: "mendesak Korea Utara untuk mematuhi ...", "mengancam akan menyerang".
-        for other in self._accepted:
-            if other.start < t.start and other.entry.rule.code[:2] in IRREALIS_ROOTS and other.start >= clause:
-                between = {self._w(k) for k in range(other.end, t.start)}
-                if between & self.g.complementizers:
-                    return True
+        # The complement of an appeal, demand, accusation or threat is what is asked, alleged or
+        # threatened, not an act that happened: "mendesak Korea Utara untuk mematuhi ...",
+        # "tudingan bahwa Doha mendukung terorisme", "mengancam akan menyerang".
+        before = [o for o in self._accepted if o.end <= t.start]
+        if before:
+            other = max(before, key=lambda o: o.end)
+            if other.entry.rule.code[:2] in IRREALIS_ROOTS:
+                between = [self._w(k) for k in range(max(other.end, other.span_end), t.start)]
+                for w in between:
+                    if w in self.g.complementizers:
+                        return True
+                    if w in self.g.clause_boundaries:
+                        break  # "meminta ... setelah AS menyatakan siap ...": a new clause
         return False
 
     # ---------------------------------------------------------------------------- role assignment
@@ -384,11 +414,11 @@ class Coder:
             head -= 1
         return not any(u.start <= head < u.end for u in units)
 
-    def _subject(self, units: list[Unit], anchor: int) -> list[Unit]:
+    def _subject(self, units: list[Unit], anchor: int, *, first: bool = False) -> list[Unit]:
         clause = self._clause_start(anchor)
         if self._relative_head_is_not_an_actor(units, anchor):
             return []
-        if self._coordinated(anchor):
+        if first or self._coordinated(anchor):
             # A coordinated predicate shares the clause's subject: the first actor of the clause
             # that is not inside a prepositional phrase, not the object of the first verb.
             for u in units:
@@ -428,7 +458,7 @@ class Coder:
                 w = self._w(k)
                 if w in self.g.clause_boundaries:
                     return []
-                if k > lo and k in self._trigger_starts:
+                if k in self._trigger_starts:
                     return []
                 if w in self.g.target_prepositions or (
                         k + 1 < u.start and f"{w} {self._w(k + 1)}" in self.g.target_prepositions):
@@ -488,9 +518,14 @@ class Coder:
                 if not sources:
                     sources = self._agent(units, after, nominal=True)
                 if not sources and self._has_enclitic(t):
-                    # "pertemuannya dengan Phu Trong": -nya points back to the clause's subject.
-                    sources = self._subject(units, t.start)
+                    # "pertemuannya dengan Phu Trong", "lawatan resminya ke Indonesia": -nya points
+                    # back to the clause's subject, the first actor of the clause.
+                    sources = self._subject(units, t.start, first=True)
                 targets = self._after(units, after, direct=False, exclude=sources)
+                if not targets and not rule.symmetric and not self._agent(units, after, nominal=True):
+                    # A bare noun phrase such as "program bantuan Amerika Serikat" names an act
+                    # without reporting one: with no target and no "oleh"/"dari" agent, no event.
+                    return []
         elif voice == "passive":
             targets = self._subject(units, t.start)
             sources = self._agent(units, after)

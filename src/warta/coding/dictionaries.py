@@ -138,6 +138,7 @@ class Grammar:
     nominal_agent_markers: frozenset[str] = frozenset()
     relativizers: frozenset[str] = frozenset()
     partner_prepositions: frozenset[str] = frozenset()
+    private_person_sector: str = ""
     adverbs: frozenset[str] = frozenset()
 
 
@@ -307,6 +308,7 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         nominal_agent_markers=frozenset(words("nominal_agent_markers")),
         relativizers=frozenset(words("relativizers")),
         partner_prepositions=frozenset(words("partner_prepositions")),
+        private_person_sector=str(data.get("private_person_sector") or ""),
         adverbs=frozenset(words("adverbs")),
     )
 
