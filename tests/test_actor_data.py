@@ -145,6 +145,8 @@ def test_codes_have_a_known_country_or_organisation(actors, name):
                 bad.append(f"{e['name']}: {code}: a state body cannot be {prefix}")
         elif prefix not in COUNTRY_PREFIXES:
             bad.append(f"{e['name']}: {code}: {prefix} is not an ISO alpha-3 code, XKX, IGO, NGO or IMG")
+        elif not sector and e["kind"] in ("metonym", "group"):
+            pass  # a place or people standing for its country (Rakhine, Rohingya -> MMR, as Gaza -> PSE)
         elif not sector or sector not in SECTORS:
             bad.append(f"{e['name']}: {code}: sector {sector!r} is not a CAMEO sector")
     assert not bad, "\n".join(bad)
@@ -211,7 +213,8 @@ def test_no_jakarta_and_no_one_letter_aliases(countries):
     for e in countries.values():
         for field in ("aliases", "capitals"):
             for lang, forms in _lang_forms(e, field).items():
-                assert "jakarta" not in {f.casefold() for f in forms}, f"{e['code']}: Jakarta in {field}"
+                if e["code"] != "IDN":  # Jakarta is Indonesia's capital; the coder skips datelines
+                    assert "jakarta" not in {f.casefold() for f in forms}, f"{e['code']}: Jakarta in {field}"
                 for form in forms:
                     assert len(form) > 2 or form.isupper(), f"{e['code']}: alias {form!r}"
 
@@ -273,7 +276,7 @@ def test_demonyms(countries):
 def test_capitals_have_both_languages(countries):
     assert countries["RUS"]["capitals"]["id"][:2] == ["Moskow", "Moskwa"]
     assert "Moscow" in countries["RUS"]["capitals"]["en"]
-    assert "IDN" in countries and "capitals" not in countries["IDN"]
+    assert countries["IDN"]["capitals"]["id"] == ["Jakarta"]
 
 
 # ------------------------------------------------------------------------------------- agents
