@@ -142,17 +142,28 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
     sent_index = 0
     events: list[Event] = []
     coder.begin_article()
-    for (offset, _), doc in zip(paragraphs, lex.nlp.pipe(p for _, p in paragraphs)):
+    for (offset, text), doc in zip(paragraphs, lex.nlp.pipe(p for _, p in paragraphs)):
         matches = lex.match(doc)
+        m_i = 0
         for sent in doc.sents:
-            if sent.text.strip() == "":
+            s_start, s_end, c_start, c_end = sent.start, sent.end, sent.start_char, sent.end_char
+            if not text[c_start:c_end].strip():
                 continue
-            inside = [m for m in matches if sent.start <= m[0] and m[1] <= sent.end]
-            coder.observe(doc, sent.start, sent.end, inside, day)
-            raws = coder.code_sentence(doc, sent.start, sent.end, inside, day) if inside else []
+            # matches come sorted by start: take this sentence's slice without rescanning them all
+            while m_i < len(matches) and matches[m_i][0] < s_start:
+                m_i += 1
+            j = m_i
+            inside = []
+            while j < len(matches) and matches[j][0] < s_end:
+                if matches[j][1] <= s_end:
+                    inside.append(matches[j])
+                j += 1
+            if inside:
+                coder.observe(doc, s_start, s_end, inside, day)
+            raws = coder.code_sentence(doc, s_start, s_end, inside, day) if inside else []
             if raws:
-                a = offset + sent.start_char
-                b = offset + sent.end_char
+                a = offset + c_start
+                b = offset + c_end
                 span = ct.orig_span(a, b)
                 for raw in raws:
                     events.append(_event_record(raw, article, lang, sent_index, span, doc, offset, ct, day, date_source))

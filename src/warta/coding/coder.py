@@ -82,6 +82,8 @@ class Coder:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self.g: Grammar = lexicon.grammar
+        # `with`/`without` phrases indexed by their first word, compiled once.
+        self._phrase_index: dict[tuple[str, ...], dict[str, list[tuple[str, ...]]]] = {}
         self.begin_article()
 
     # ------------------------------------------------------------------------- article context
@@ -118,8 +120,7 @@ class Coder:
         actor_matches = [m for m in matches if m[2].kind != TRIGGER and m[0] >= s0]
         if not actor_matches:
             return []
-        words = [t.lower_ for t in doc[s0:s1]]
-        self._s0, self._words = s0, words
+        self._s0, self._s1, self._doc, self._cache = s0, s1, doc, {}
         kept = self._longest(actor_matches)
         units = self._units(doc, kept, day)
         if self.g.private_person_sector:
@@ -141,15 +142,24 @@ class Coder:
 
     # ------------------------------------------------------------------------------------ helpers
     def _w(self, i: int) -> str:
-        j = i - self._s0
-        return self._words[j] if 0 <= j < len(self._words) else ""
+        # Lower-cased words are fetched lazily: most of a sentence is never looked at.
+        if not self._s0 <= i < self._s1:
+            return ""
+        w = self._cache.get(i)
+        if w is None:
+            w = self._cache[i] = self._doc[i].lower_
+        return w
 
     def _skip_dateline(self, doc, s0: int, s1: int) -> int:
         """First token after a dateline such as "Jakarta, CNN Indonesia -- " (not actors)."""
         if s0 >= s1:
             return s0
         start_char = doc[s0].idx
-        text = doc.text[start_char: doc[s1 - 1].idx + len(doc[s1 - 1].text)]
+        # A dateline is short: look at the first words only (doc.text would join the whole doc).
+        head = doc[s0:min(s1, s0 + 16)]
+        text = "".join(t.text_with_ws for t in head)
+        if s0 + 16 < s1:
+            text += " " * 20  # the sentence goes on: keep the "not the whole sentence" check true
         for pattern in self.g.datelines:
             m = pattern.match(text)
             if m and m.end() < len(text) - 10:
@@ -342,15 +352,36 @@ class Coder:
         out.sort(key=lambda t: t.start)
         return out
 
+    def _index(self, phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+        idx = self._phrase_index.get(phrases)
+        if idx is None:
+            idx = {}
+            for p in phrases:
+                parts = tuple(p.lower().split())
+                if not parts:
+                    continue
+                idx.setdefault(parts[0], []).append(parts)
+                if len(parts) == 1:  # a single word may carry a clitic: "senjatanya"
+                    for e in self.g.enclitics:
+                        idx.setdefault(parts[0] + e, []).append(parts)
+            self._phrase_index[phrases] = idx
+        return idx
+
     def _find_phrase(self, phrases, lo: int, hi: int) -> tuple[int, int] | None:
         """(start, end) of the first of `phrases` starting in [lo, hi), or None. The last word of a
-        phrase may carry a suffix or clitic ("gencatan senjata" matches "gencatan senjatanya")."""
+        phrase may carry a clitic ("gencatan senjata" matches "gencatan senjatanya")."""
+        idx = self._index(phrases)
         for i in range(lo, hi):
-            for p in phrases:
-                parts = p.lower().split()
-                if all(self._w(i + k) == part or (k == len(parts) - 1 and self._w(i + k).startswith(part))
-                       for k, part in enumerate(parts)):
-                    return i, i + len(parts)
+            for parts in idx.get(self._w(i), ()):
+                n = len(parts)
+                ok = True
+                for k in range(1, n):
+                    w = self._w(i + k)
+                    if w != parts[k] and not (k == n - 1 and any(w == parts[k] + e for e in self.g.enclitics)):
+                        ok = False
+                        break
+                if ok:
+                    return i, i + n
         return None
 
     def _clause_start(self, i: int) -> int:
