@@ -289,8 +289,8 @@ def test_agents(lang):
     seen: dict[str, str] = {}
     problems = []
     for i, entry in enumerate(data):
-        if not isinstance(entry, dict) or set(entry) - {"sector", "terms", "country", "note"}:
-            problems.append(f"entry {i}: must be a mapping of sector, terms (optional country, note)")
+        if not isinstance(entry, dict) or set(entry) - {"sector", "terms", "country", "only", "note"}:
+            problems.append(f"entry {i}: must be a mapping of sector, terms (optional country, only, note)")
             continue
         sector = entry.get("sector")
         if sector not in SECTORS:

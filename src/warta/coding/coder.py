@@ -24,6 +24,7 @@ SUBJECT_WINDOW = 20  # tokens to look left for a subject
 OBJECT_WINDOW = 4  # a direct object starts within this many tokens after the trigger
 OBLIQUE_WINDOW = 10  # a target after a preposition starts within this many tokens
 GENITIVE_WINDOW = 2  # "serangan milisi Rohingya": the source follows the event noun closely
+NOMINAL_AGENT_WINDOW = 3  # "kecaman keras dari Moskow"
 WITH_WINDOW = 8
 # Roots whose complement clause is not itself an event: appeal, intent, demand, accuse or
 # criticise, reject, threaten ("menuduh bahwa Doha mendukung terorisme" is an accusation only).
@@ -42,6 +43,7 @@ class Unit:
     country: str = ""  # country part from a country/metonym/... match
     person: bool = False
     bare: bool = False  # role noun only: the country must come from context
+    target_only: bool = False  # a generic noun ("orang") that is an actor only as a target
     governed_by: str = ""  # preposition before the unit ("" when none)
     group: int = -1
 
@@ -94,6 +96,7 @@ class Coder:
 
     def observe(self, doc, s0: int, s1: int, matches, day: str | None) -> None:
         """Note the countries of a sentence's actors (every sentence, coded or not)."""
+        # Datelines do not count: outlets file foreign stories under "Jakarta, CNN Indonesia --".
         if s0 == 0 and matches:
             s0 = self._skip_dateline(doc, s0, s1)
         home = self.g.default_country
@@ -251,6 +254,7 @@ class Coder:
     def _absorb(self, u: Unit, entry: Entry, end: int, day: str | None, head_first: bool) -> None:
         u.end = end
         if entry.kind == AGENT:
+            u.target_only = entry.target_only and not u.sector
             if not u.sector or not head_first:
                 u.sector = entry.sector
             if entry.country and not u.country:
@@ -337,10 +341,15 @@ class Coder:
             if rule.without and self._find_phrase(rule.without, end, min(s1, end + WITHOUT_WINDOW)) is not None:
                 continue
             cands.append(Trigger(start, end, entry, span_end, with_start))
-        # The most specific reading wins: more words matched (a `with` phrase counts), then a
-        # rule with a `with` condition, then the longer (more specific) CAMEO code.
-        cands.sort(key=lambda t: (-len(t.tokens()), -(t.end - t.start), -bool(t.entry.rule.with_),
-                                  -len(t.entry.rule.code), t.start))
+        # The most specific reading wins: more words matched, then a rule with a `with`
+        # condition, then the longer (more specific) CAMEO code. `with` words that are an actor
+        # ("latihan angkatan laut") count for less than words that only the rule explains
+        # ("latihan ... gabungan"): the actor would be there whatever the event.
+        def weight(t: Trigger) -> tuple:
+            own = sum(1 for k in t.tokens() if k not in in_actor or t.start <= k < t.end)
+            return (-own, -(t.end - t.start), -bool(t.entry.rule.with_), -len(t.entry.rule.code), t.start)
+
+        cands.sort(key=weight)
         taken: set[int] = set()
         out = []
         for t in cands:
@@ -401,6 +410,11 @@ class Coder:
                 return True
         clause = self._clause_start(t.start)
         if any(self._w(k) in self.g.conditionals for k in range(clause, t.start)):
+            return True
+        # Hopes, wishes and possibilities are not acts: "berharap Sandiaga mau berkunjung",
+        # "tak mungkin DPR memberangus kebebasan pers".
+        lo = max(clause, t.start - self.g.hedge_window)
+        if any(self._w(k) in self.g.hedges for k in range(lo, t.start)):
             return True
         # The complement of an appeal, demand, accusation or threat is what is asked, alleged or
         # threatened, not an act that happened: "mendesak Korea Utara untuk mematuhi ...",
@@ -547,7 +561,9 @@ class Coder:
             else:
                 sources = self._genitive(units, after)
                 if not sources:
-                    sources = self._agent(units, after, nominal=True)
+                    # "kecaman dari Moskow": the agent of an event noun follows it closely; further
+                    # on, "dari"/"oleh" belong to another noun ("reaksi atas kebijakan dari Menteri").
+                    sources = self._agent(units, after, NOMINAL_AGENT_WINDOW, nominal=True)
                 if not sources and self._has_enclitic(t):
                     # "pertemuannya dengan Phu Trong", "lawatan resminya ke Indonesia": -nya points
                     # back to the clause's subject, the first actor of the clause.
@@ -571,9 +587,11 @@ class Coder:
         if rule.no_target:
             targets = []
         elif rule.symmetric:
-            # Partners of a symmetric act are joined by "dengan"/"antara", not objects of the verb:
-            # "bekerja sama dalam menghadapi Korut" is no cooperation with North Korea.
-            targets = [u for u in targets if u.governed_by in self.g.partner_prepositions]
+            # Partners of a symmetric act are joined by "dengan"/"antara" or follow the verb at
+            # once ("bertemu Gibran"); other objects are not partners: "bekerja sama dalam
+            # menghadapi Korut" is no cooperation with North Korea.
+            targets = [u for u in targets if u.governed_by in self.g.partner_prepositions
+                       or (u.start == after and not u.bare)]
         return self._pairs(sources, targets, t, voice)
 
     def _has_enclitic(self, t: Trigger) -> bool:
@@ -608,7 +626,9 @@ class Coder:
     def _pairs(self, sources, targets, t: Trigger, voice: str) -> list[RawEvent]:
         rule = t.entry.rule
         out = []
-        sources = [u for u in sources if u.code]  # a role noun that could not be placed
+        # A role noun that could not be placed, or a generic noun such as "orang" (people), which
+        # is an actor when something is done to it but not as a doer ("Setiap orang yang ...").
+        sources = [u for u in sources if u.code and not u.target_only]
         if not sources:
             return out
         for u in targets:

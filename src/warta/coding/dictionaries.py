@@ -95,6 +95,7 @@ class Agent:
     sector: str
     terms: tuple[str, ...]
     country: str = ""  # a role noun that implies its country ("Kapolri" -> IDN)
+    only: str = ""  # "target": generic nouns ("orang") that are actors only as targets
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,8 @@ class Grammar:
     relativizers: frozenset[str] = frozenset()
     partner_prepositions: frozenset[str] = frozenset()
     private_person_sector: str = ""
+    hedges: frozenset[str] = frozenset()
+    hedge_window: int = 5
     adverbs: frozenset[str] = frozenset()
 
 
@@ -233,7 +236,8 @@ def load_agents(lang: str, extra_dirs: tuple[str, ...] = ()) -> tuple[Agent, ...
             continue
         for entry in _read_yaml(path) or []:
             agents.append(
-                Agent(str(entry["sector"]), _as_list(entry.get("terms")), str(entry.get("country") or ""))
+                Agent(str(entry["sector"]), _as_list(entry.get("terms")), str(entry.get("country") or ""),
+                      str(entry.get("only") or ""))
             )
     return tuple(agents)
 
@@ -309,6 +313,8 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         relativizers=frozenset(words("relativizers")),
         partner_prepositions=frozenset(words("partner_prepositions")),
         private_person_sector=str(data.get("private_person_sector") or ""),
+        hedges=frozenset(words("hedges")),
+        hedge_window=int(data.get("hedge_window", 5)),
         adverbs=frozenset(words("adverbs")),
     )
 
@@ -425,21 +431,27 @@ def _check_event_entry(entry: Any, where: str, file: str, ids: dict[str, str], p
         err(f"reverse {rev!r} must be a quoted CAMEO code, e.g. reverse: \"043\"")
 
 
+def _list_or_problem(path: Path, problems: list[Problem]) -> list | None:
+    """A dictionary file's YAML list, or None after recording why it cannot be read."""
+    try:
+        data = _read_yaml(path) or []
+    except DictionaryError as exc:
+        problems.append(Problem(path.name, "-", str(exc)))
+        return None
+    if not isinstance(data, list):
+        problems.append(Problem(path.name, "-", "expected a YAML list of entries"))
+        return None
+    return data
+
+
 def check(extra_dirs: Iterable[str | Path] = ()) -> list[Problem]:
     """Validate every dictionary file; return all problems (errors and warnings)."""
     problems: list[Problem] = []
     extra = tuple(str(d) for d in extra_dirs)
     alias_owner: dict[tuple[str, str], tuple[str, str]] = {}
     for path in actor_files(extra):
-        try:
-            data = _read_yaml(path) or []
-        except DictionaryError as exc:
-            problems.append(Problem(path.name, "-", str(exc)))
-            continue
-        if not isinstance(data, list):
-            problems.append(Problem(path.name, "-", "expected a YAML list of actor records"))
-            continue
-        for i, entry in enumerate(data):
+        data = _list_or_problem(path, problems)
+        for i, entry in enumerate(data or ()):
             where = f"entry {i} ({entry.get('name') if isinstance(entry, dict) else '?'})"
             _check_actor_entry(entry, where, path.name, problems)
             if not isinstance(entry, dict) or entry.get("kind") == "person":
@@ -456,24 +468,15 @@ def check(extra_dirs: Iterable[str | Path] = ()) -> list[Problem]:
     for lang in languages(extra):
         ids: dict[str, str] = {}
         for path in event_files(lang, extra):
-            try:
-                data = _read_yaml(path) or []
-            except DictionaryError as exc:
-                problems.append(Problem(path.name, "-", str(exc)))
-                continue
-            for i, entry in enumerate(data):
+            data = _list_or_problem(path, problems)
+            for i, entry in enumerate(data or ()):
                 where = f"rule {entry.get('id', i) if isinstance(entry, dict) else i}"
                 _check_event_entry(entry, where, f"events/{path.name}", ids, problems)
         for d in _dirs(extra):
             path = d / "agents" / f"{lang}.yaml"
             if not path.exists():
                 continue
-            try:
-                data = _read_yaml(path) or []
-            except DictionaryError as exc:
-                problems.append(Problem(path.name, "-", str(exc)))
-                continue
-            for i, entry in enumerate(data):
+            for i, entry in enumerate(_list_or_problem(path, problems) or ()):
                 if not isinstance(entry, dict) or entry.get("sector") not in SECTORS:
                     problems.append(Problem(f"agents/{path.name}", f"entry {i}",
                                             f"sector {entry.get('sector') if isinstance(entry, dict) else entry!r} "

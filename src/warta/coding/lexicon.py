@@ -27,6 +27,7 @@ class Entry:
     rule: EventRule | None = None
     voice: str = ""  # triggers: active | passive | nominal
     exact: frozenset[tuple[str, ...]] | None = None  # token texts that must match exactly (case)
+    target_only: bool = False  # agents: generic nouns that are actors only as targets
 
 
 def _needs_exact_case(alias: str, actor: Actor) -> bool:
@@ -81,7 +82,8 @@ class Lexicon:
 
     def _add_agents(self, agents) -> None:
         for i, agent in enumerate(agents):
-            self._add(f"{AGENT}:{i}", Entry(AGENT, sector=agent.sector, country=agent.country), agent.terms)
+            self._add(f"{AGENT}:{i}", Entry(AGENT, sector=agent.sector, country=agent.country,
+                                            target_only=agent.only == "target"), agent.terms)
 
     def _with_enclitics(self, phrases) -> set[str]:
         out = set()
@@ -125,10 +127,18 @@ class Lexicon:
         """All (start, end, entry) matches in a Doc, exact-case entries checked."""
         out = []
         entries = self.entries
-        for match_id, start, end in self.matcher(doc):
-            entry = entries[match_id]
+        raw = [(entries[mid], start, end) for mid, start, end in self.matcher(doc)]
+        covered = {k for entry, start, end in raw if entry.actor is None or entry.actor.kind != "person"
+                   for k in range(start, end)}
+        for entry, start, end in raw:
             if entry.exact is not None and tuple(t.text for t in doc[start:end]) not in entry.exact:
                 continue
+            if entry.actor is not None and entry.actor.kind == "person" and end - start == 1 and start > 0:
+                # A surname alone ("Abbas") right after another capitalised name that is no title
+                # or role ("Farhat Abbas") is somebody else's name.
+                prev = doc[start - 1]
+                if prev.is_alpha and prev.text[:1].isupper() and (start - 1) not in covered and not prev.is_sent_start:
+                    continue
             out.append((start, end, entry))
         out.sort(key=lambda m: (m[0], m[1]))
         return out

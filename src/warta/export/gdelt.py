@@ -6,15 +6,17 @@ religion codes it cannot know, AvgTone, the geography) are empty strings.
 
 from __future__ import annotations
 
+from itertools import chain as _chain
+
 import hashlib
-import io
 import os
 from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
 from typing import TextIO
 
 from warta.records import Event
+
+from ._out import write_lines
 
 _ACTOR_FIELDS = (
     "Code",
@@ -188,22 +190,8 @@ def write_gdelt(
     `urls` maps article ids to SOURCEURL. Returns the number of rows written.
     """
     urls = urls or {}
-
-    def _write(fh: TextIO) -> int:
-        n = 0
-        if header:
-            fh.write("\t".join(GDELT_COLUMNS) + "\n")
-        for event in events:
-            row = gdelt_row(event, url=urls.get(event.article_id, ""), dateadded=dateadded)
-            fh.write("\t".join(row) + "\n")
-            n += 1
-        return n
-
-    if isinstance(out, (str, os.PathLike)):
-        path = Path(out)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            return _write(fh)
-    if isinstance(out, io.TextIOBase) or hasattr(out, "write"):
-        return _write(out)
-    raise TypeError(f"cannot write to {out!r}")
+    rows = ("\t".join(gdelt_row(e, url=urls.get(e.article_id, ""), dateadded=dateadded)) for e in events)
+    if header:
+        rows = _chain(["\t".join(GDELT_COLUMNS)], rows)
+    n = write_lines(rows, out)
+    return n - 1 if header else n

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TextIO
 
 from warta import cameo
 from warta.records import Event
+
+from ._out import write_lines
 
 PLOVER_FIELDS: tuple[str, ...] = (
     "id",
@@ -68,16 +69,4 @@ def plover_record(event: Event) -> dict:
 def write_plover(events: Iterable[Event], out: str | os.PathLike | TextIO) -> int:
     """Write events as PLOVER JSON Lines (UTF-8, not ASCII-escaped). Returns the count written."""
 
-    def _write(fh: TextIO) -> int:
-        n = 0
-        for event in events:
-            fh.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")
-            n += 1
-        return n
-
-    if isinstance(out, (str, os.PathLike)):
-        path = Path(out)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            return _write(fh)
-    return _write(out)
+    return write_lines((json.dumps(plover_record(e), ensure_ascii=False) for e in events), out)
