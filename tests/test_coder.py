@@ -76,3 +76,18 @@ def test_appeal_for_ceasefire_is_the_specific_code():
 def test_no_event_without_an_actor_or_a_pattern():
     assert triples("Cuaca di Jakarta cerah sepanjang hari.") == set()
     assert triples("Serangan itu menewaskan 58 orang.") == set()
+
+
+def test_trigger_lemma_is_the_indonesian_root():
+    events = warta.code_text("Militer Israel kembali menyerangnya pada Selasa.", date="2023-10-12", lang="id")
+    assert [e.trigger_lemma for e in events if e.root == "19"] == ["serang"]
+
+
+def test_dateline_is_not_an_actor():
+    got = triples("Jakarta, CNN Indonesia -- Rusia mengecam serangan Israel terhadap Jalur Gaza.")
+    assert got and all(not s.startswith("IDN") for s, _, _ in got)
+
+
+def test_generic_people_are_targets_never_sources():
+    assert any(t == "IDNCVL" for _, t, _ in triples("Polisi menangkap dua orang di Poso."))
+    assert not any(s.endswith("CVL") for s, _, _ in triples("Setiap orang yang menyerang petugas akan dihukum."))

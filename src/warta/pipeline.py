@@ -52,7 +52,7 @@ class Resources:
 
 
 def _event_record(raw: RawEvent, article: Article, lang: str, sent_index: int, sent_span: tuple[int, int],
-                  doc, para_offset: int, ct, day: str | None, date_source: str) -> Event:
+                  doc, para_offset: int, ct, day: str | None, date_source: str, lemma) -> Event:
     info = cameo.lookup(raw.code)
 
     def orig(tok_start: int, tok_end: int) -> tuple[int, int]:
@@ -84,6 +84,7 @@ def _event_record(raw: RawEvent, article: Article, lang: str, sent_index: int, s
         lang=lang,
         rule=raw.rule,
         trigger=text[trg_span[0]:trg_span[1]],
+        trigger_lemma=lemma(doc[raw.trigger.start].lower_),
         trigger_start=trg_span[0],
         trigger_end=trg_span[1],
         voice=raw.voice,
@@ -166,7 +167,8 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
                 b = offset + c_end
                 span = ct.orig_span(a, b)
                 for raw in raws:
-                    events.append(_event_record(raw, article, lang, sent_index, span, doc, offset, ct, day, date_source))
+                    events.append(_event_record(raw, article, lang, sent_index, span, doc, offset, ct, day, date_source,
+                                                lex.lemma))
             sent_index += 1
     result.events = events
     result.n_sentences = sent_index

@@ -70,6 +70,7 @@ class Event:
     lang: str
     rule: str  # id of the dictionary entry (event pattern) that fired
     trigger: str = ""  # the words that fired the rule
+    trigger_lemma: str = ""  # root of the trigger's first word ("menyerangnya" -> "serang")
     trigger_start: int = -1  # offsets of the trigger in the original text
     trigger_end: int = -1
     voice: str = "active"  # active | passive | nominal
