@@ -147,7 +147,7 @@ def test_ingest_jsonl_gz_prints_summary_and_exports(tmp_path):
 
 
 def test_every_command_has_help():
-    for cmd in ("code", "ingest", "export", "eval", "summary", "dict"):
+    for cmd in ("code", "ingest", "export", "eval", "summary", "dict", "explain"):
         r = warta(cmd, "--help")
         assert r.returncode == 0 and len(r.stdout) > 100, cmd
 
@@ -160,3 +160,11 @@ def test_dict_check_passes_on_packaged_dictionaries_and_catches_breakage(tmp_pat
     r = warta("dict", "check", "--dict", bad)
     assert r.returncode == 1
     assert "my.rule" in r.stdout and "999" in r.stdout
+
+
+def test_explain_says_what_fired_and_why():
+    r = warta("explain", "Militer Israel menyerang Jalur Gaza. Cuaca cerah hari ini.", "--date", "2023-10-12")
+    assert r.returncode == 0, r.stderr
+    first, second = r.stdout.strip().splitlines()[:2]
+    assert "ISRMIL->PSE 190" in first and "id.190" in first
+    assert "no event pattern matched" in second

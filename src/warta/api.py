@@ -146,6 +146,13 @@ def evaluate(paths=None, *, errors: bool = False, date: str | None = None):
     return _evaluate(paths, Resources(default_date=_check_date(date)), errors=errors)
 
 
+def explain(text: str, *, lang: str = "id", date: str | None = None) -> str:
+    """Per sentence: the actors and patterns matched and the events coded (or why none were)."""
+    from .coding.explain import explain as _explain
+
+    return _explain(text, lang, _check_date(date), _resources(date, lang))
+
+
 def check_dictionaries(dict_dirs: Iterable[str] = ()):
     """Validate the packaged (and the user's) dictionaries; returns a list of problems."""
     from .coding.dictionaries import check

@@ -33,7 +33,7 @@ class UserError(Exception):
 
 
 def _fail(message: str) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"error: {message}", style="bold red", highlight=False, markup=False)
     raise typer.Exit(2)
 
 
@@ -59,7 +59,7 @@ def code_cmd(
         else:
             problems.append(r)
     for p in problems:
-        err.print(f"[yellow]{p.kind}:[/] {p.origin or p.article_id}: {p.stage}: {p.reason}", highlight=False)
+        err.print(f"{p.kind}: {p.origin or p.article_id}: {p.stage}: {p.reason}", highlight=False, markup=False)
     if fmt == "jsonl":
         for e in events:
             sys.stdout.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
@@ -71,7 +71,7 @@ def code_cmd(
         from .export import write_plover
 
         write_plover(events, sys.stdout)
-    else:
+    elif events or not problems:
         table = Table(show_lines=False)
         for col in ("article", "sent", "source", "target", "code", "plover", "rule", "evidence"):
             table.add_column(col, overflow="fold")
@@ -112,7 +112,7 @@ def ingest_cmd(
         progress.update(task, stats=f"{report.articles} articles, {report.events} events, "
                                     f"{report.failed} failed, {report.skipped} skipped")
     for e in report.errors[:20]:
-        err.print(f"[yellow]{e.kind}:[/] {e.origin or e.article_id}: {e.stage}: {e.reason}", highlight=False)
+        err.print(f"{e.kind}: {e.origin or e.article_id}: {e.stage}: {e.reason}", highlight=False, markup=False)
     if len(report.errors) > 20:
         err.print(f"... and {len(report.errors) - 20} more (see the errors table)")
     if not quiet:
@@ -202,12 +202,22 @@ def eval_cmd(
                 tgt = "|".join(tgt) or '""'
             what = f"{ev.get('source')}->{tgt or '-'} {ev.get('code') or ev.get('roots')}"
             fired = ", ".join(f"{p['source']}->{p['target'] or '-'} {p['code']} [{p['rule']}]" for p in m.fired) or "nothing"
-            out.print(f"  [red]{m.kind}[/] {m.sentence_id}: {what}", highlight=False)
+            out.print(f"  {m.kind} {m.sentence_id}: {what}", highlight=False, markup=False)
             if m.text:
-                out.print(f"      sentence: {m.text}", highlight=False)
-            out.print(f"      warta gave: {fired}", highlight=False)
+                out.print(f"      sentence: {m.text}", highlight=False, markup=False)
+            out.print(f"      warta gave: {fired}", highlight=False, markup=False)
             if m.why:
-                out.print(f"      why: {m.why}", highlight=False)
+                out.print(f"      why: {m.why}", highlight=False, markup=False)
+
+
+@app.command("explain")
+def explain_cmd(
+    text: str = typer.Argument(..., help="A sentence or paragraph to explain."),
+    lang: str = typer.Option("id", "--lang", help="Language of the text (id or en)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) to resolve people's offices."),
+) -> None:
+    """Show the actors and event patterns found in a text and what the coder made of them."""
+    out.print(api.explain(text, lang=lang, date=date).replace(" || ", "\n"), highlight=False, markup=False)
 
 
 @dict_app.command("check")
@@ -221,7 +231,7 @@ def dict_check_cmd(
     for p in problems:
         if p.level == "error" or warnings:
             colour = "red" if p.level == "error" else "yellow"
-            out.print(f"[{colour}]{p.level}[/]: {p.file}: {p.entry}: {p.message}", highlight=False)
+            out.print(f"{p.level}: {p.file}: {p.entry}: {p.message}", style=colour, highlight=False, markup=False)
     n_warn = len(problems) - len(errors)
     if errors:
         out.print(f"{len(errors)} errors, {n_warn} warnings")
@@ -237,7 +247,7 @@ def main() -> None:
     try:
         app()
     except (FileNotFoundError, ValueError, DictionaryError, StoreError, UserError) as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        err.print(f"error: {exc}", style="bold red", highlight=False, markup=False)
         sys.exit(2)
 
 
