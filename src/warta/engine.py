@@ -10,8 +10,10 @@ from typing import Iterable, Iterator
 
 from .pipeline import Resources, process
 from .records import Article, ErrorRow, Result
+from .registry import engines
 
 
+@engines.register("local")
 def run_local(items: Iterable[Article | ErrorRow], resources: Resources) -> Iterator[Result | ErrorRow]:
     """Process articles one by one in this process; ingest errors pass through unchanged."""
     for item in items:
@@ -21,11 +23,5 @@ def run_local(items: Iterable[Article | ErrorRow], resources: Resources) -> Iter
             yield process(item, resources)
 
 
-ENGINES = {"local": run_local}
-
-
 def get_engine(name: str):
-    try:
-        return ENGINES[name]
-    except KeyError:
-        raise ValueError(f"no engine named {name!r}; available: {', '.join(sorted(ENGINES))}") from None
+    return engines.get(name)

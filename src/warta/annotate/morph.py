@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
+from ..registry import morphologies
 from . import morph_id
 
 
@@ -41,14 +42,9 @@ def _en_lemma(word: str, roots=None) -> str:
     return w
 
 
-REGISTRY: dict[str, Morphology] = {
-    "id": Morphology(morph_id.verb_forms, morph_id.stem),
-    "en": Morphology(_en_forms, _en_lemma),
-}
+morphologies.register("id", Morphology(morph_id.verb_forms, morph_id.stem))
+morphologies.register("en", Morphology(_en_forms, _en_lemma))
 
 
 def get(name: str) -> Morphology:
-    try:
-        return REGISTRY[name]
-    except KeyError:
-        raise KeyError(f"no morphology named {name!r}; available: {', '.join(sorted(REGISTRY))}") from None
+    return morphologies.get(name)

@@ -1,0 +1,20 @@
+"""The registries hold what they should (a golden list), and a wrong name says what exists."""
+
+import pytest
+
+import warta.annotate.morph  # noqa: F401  (registers morphologies)
+import warta.engine  # noqa: F401  (registers engines)
+from warta.api import _register_exporters
+from warta.registry import engines, exporters, morphologies
+
+
+def test_registered_components():
+    _register_exporters()
+    assert engines.names() == ["local"]
+    assert exporters.names() == ["csv", "gdelt", "jsonl", "parquet", "plover"]
+    assert morphologies.names() == ["en", "id"]
+
+
+def test_unknown_name_lists_the_available_ones():
+    with pytest.raises(ValueError, match="available: local"):
+        engines.get("spark-on-the-moon")
