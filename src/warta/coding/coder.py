@@ -26,6 +26,7 @@ OBLIQUE_WINDOW = 10  # a target after a preposition starts within this many toke
 GENITIVE_WINDOW = 2  # "serangan milisi Rohingya": the source follows the event noun closely
 NOMINAL_AGENT_WINDOW = 3  # "kecaman keras dari Moskow"
 WITH_WINDOW = 8
+STATE_ACT_ROOTS_BELOW = "18"  # roots 01-17: a plain country name is its government
 # Roots whose complement clause is not itself an event: appeal, intent, demand, accuse or
 # criticise, reject, threaten ("menuduh bahwa Doha mendukung terorisme" is an accusation only).
 IRREALIS_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
@@ -44,6 +45,7 @@ class Unit:
     person: bool = False
     bare: bool = False  # role noun only: the country must come from context
     target_only: bool = False  # a generic noun ("orang") that is an actor only as a target
+    plain_country: bool = False  # only a country's name or capital: "Rusia", "Pyongyang"
     governed_by: str = ""  # preposition before the unit ("" when none)
     group: int = -1
 
@@ -263,12 +265,16 @@ class Coder:
         actor = entry.actor
         if actor.kind == "person":
             u.person = True
+            u.plain_country = False
             u.code = actor.code_at(day)
             return
         if not u.person:
             u.country = actor.code
+            u.plain_country = actor.kind == "country" and not u.sector
 
     def _finish(self, u: Unit) -> None:
+        if u.sector:
+            u.plain_country = False
         if u.person:
             return
         if u.country:
@@ -637,22 +643,30 @@ class Coder:
             if u.bare and not u.code and _is_countryish(sources[0].code[:3]):
                 u.code = sources[0].code[:3] + u.sector
         targets = [u for u in targets if u.code]
+        state_act = rule.code[:2] < STATE_ACT_ROOTS_BELOW
+
+        def code(u: Unit) -> str:
+            # A country named as the doer or addressee of a statement, appeal, visit, sanction or
+            # arrest acts through its government ("Rusia menyerukan gencatan senjata" -> RUSGOV,
+            # coding guide); in fighting (18-20) the country as a whole is the party.
+            return u.code + "GOV" if state_act and u.plain_country and len(u.code) == 3 else u.code
+
         if rule.symmetric:
             parties = sources + [u for u in targets if u not in sources]
             if len(parties) > 1:
                 for a in parties:
                     for b in parties:
                         if a is not b and a.code != b.code:
-                            out.append(RawEvent(a, b, rule.code, rule.id, t, voice, a.code, b.code))
+                            out.append(RawEvent(a, b, rule.code, rule.id, t, voice, code(a), code(b)))
                 return out
         for s in sources:
             if not targets:
-                out.append(RawEvent(s, None, rule.code, rule.id, t, voice, s.code, ""))
+                out.append(RawEvent(s, None, rule.code, rule.id, t, voice, code(s), ""))
             for tg in targets:
                 if tg.code != s.code:
-                    out.append(RawEvent(s, tg, rule.code, rule.id, t, voice, s.code, tg.code))
+                    out.append(RawEvent(s, tg, rule.code, rule.id, t, voice, code(s), code(tg)))
                     if rule.reverse:
-                        out.append(RawEvent(tg, s, rule.reverse, rule.id, t, voice, tg.code, s.code))
+                        out.append(RawEvent(tg, s, rule.reverse, rule.id, t, voice, code(tg), code(s)))
         return out
 
     @staticmethod
