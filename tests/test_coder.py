@@ -91,3 +91,8 @@ def test_dateline_is_not_an_actor():
 def test_generic_people_are_targets_never_sources():
     assert any(t == "IDNCVL" for _, t, _ in triples("Polisi menangkap dua orang di Poso."))
     assert not any(s.endswith("CVL") for s, _, _ in triples("Setiap orang yang menyerang petugas akan dihukum."))
+
+
+def test_country_name_is_its_government_in_state_acts_not_in_fighting():
+    assert ("RUSGOV", "", "0256") in triples("Rusia menyerukan gencatan senjata segera.")
+    assert any(s == "RUS" and c.startswith("19") for s, _, c in triples("Rusia menyerang Ukraina pada Kamis."))
