@@ -144,6 +144,7 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
     events: list[Event] = []
     coder.begin_article()
     for (offset, text), doc in zip(paragraphs, lex.nlp.pipe(p for _, p in paragraphs)):
+        coder.begin_paragraph(text)
         matches = lex.match(doc)
         m_i = 0
         for sent in doc.sents:
@@ -161,7 +162,7 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
                 j += 1
             if inside:
                 coder.observe(doc, s_start, s_end, inside, day)
-            raws = coder.code_sentence(doc, s_start, s_end, inside, day) if inside else []
+            raws = coder.code_sentence(doc, s_start, s_end, inside, day, text) if inside else []
             if raws:
                 a = offset + c_start
                 b = offset + c_end

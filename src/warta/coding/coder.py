@@ -15,17 +15,20 @@ For each sentence:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .dictionaries import Grammar
 from .lexicon import ACTOR, AGENT, CAPITAL, DEMONYM, TRIGGER, Entry, Lexicon
 
+_AGE = re.compile(r"\(\d{1,3}\)")  # "Sri Rahayu (32)"
 SUBJECT_WINDOW = 20  # tokens to look left for a subject
 OBJECT_WINDOW = 4  # a direct object starts within this many tokens after the trigger
 OBLIQUE_WINDOW = 10  # a target after a preposition starts within this many tokens
 GENITIVE_WINDOW = 2  # "serangan milisi Rohingya": the source follows the event noun closely
 NOMINAL_AGENT_WINDOW = 3  # "kecaman keras dari Moskow"
 WITH_WINDOW = 8
+DATELINE_PARAGRAPHS = 2  # "Jakarta, CNN Indonesia --" opens an article, not its later paragraphs
 STATE_ACT_ROOTS_BELOW = "18"  # roots 01-17: a plain country name is its government
 # Roots whose complement clause is not itself an event: appeal, intent, demand, accuse or
 # criticise, reject, threaten ("menuduh bahwa Doha mendukung terorisme" is an accusation only).
@@ -95,11 +98,22 @@ class Coder:
         """Reset what the coder knows about the article (the countries it has mentioned)."""
         self._home_seen = False  # an actor of the language's default country was mentioned
         self._foreign: set[str] = set()  # other countries mentioned
+        self._paragraphs = 0
+        self._text: str | None = None
+
+    def begin_paragraph(self, text: str) -> None:
+        """The next doc's text (doc.text would join every token anew); datelines can only open
+        an article's first paragraphs."""
+        self._paragraphs += 1
+        self._text = text
+
+    def _dateline_possible(self, s0: int) -> bool:
+        return s0 == 0 and self._paragraphs <= DATELINE_PARAGRAPHS
 
     def observe(self, doc, s0: int, s1: int, matches, day: str | None) -> None:
         """Note the countries of a sentence's actors (every sentence, coded or not)."""
         # Datelines do not count: outlets file foreign stories under "Jakarta, CNN Indonesia --".
-        if s0 == 0 and matches:
+        if self._dateline_possible(s0) and matches:
             s0 = self._skip_dateline(doc, s0, s1)
         home = self.g.default_country
         for start, _, entry in matches:
@@ -114,13 +128,14 @@ class Coder:
                 self._foreign.add(code)
 
     # ------------------------------------------------------------------ sentence-level entry point
-    def code_sentence(self, doc, s0: int, s1: int, matches, day: str | None) -> list[RawEvent]:
-        """Events in tokens [s0, s1) of `doc`, given the lexicon's matches inside that range."""
+    def code_sentence(self, doc, s0: int, s1: int, matches, day: str | None, text: str | None = None) -> list[RawEvent]:
+        """Events in tokens [s0, s1) of `doc`, given the lexicon's matches inside that range.
+        `text` is the doc's text when the caller has it (doc.text joins every token anew)."""
         self._accepted, self._trigger_tokens, self._trigger_starts = [], set(), set()
         triggers_raw = [m for m in matches if m[2].kind == TRIGGER]
         if not triggers_raw:
             return []
-        if s0 == 0:  # datelines only open a paragraph
+        if self._dateline_possible(s0):
             s0 = self._skip_dateline(doc, s0, s1)
         actor_matches = [m for m in matches if m[2].kind != TRIGGER and m[0] >= s0]
         if not actor_matches:
@@ -129,7 +144,9 @@ class Coder:
         kept = self._longest(actor_matches)
         units = self._units(doc, kept, day)
         if self.g.private_person_sector:
-            units = self._private_persons(doc, units, s0, s1)
+            text = text or self._text or doc.text
+            if _AGE.search(text, doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1])):
+                units = self._private_persons(doc, units, s0, s1)
         if not units:
             return []
         self._group(units)
@@ -160,10 +177,10 @@ class Coder:
         if s0 >= s1:
             return s0
         start_char = doc[s0].idx
-        # A dateline is short: look at the first words only (doc.text would join the whole doc).
-        head = doc[s0:min(s1, s0 + 16)]
-        text = "".join(t.text_with_ws for t in head)
-        if s0 + 16 < s1:
+        end_char = doc[s1 - 1].idx + len(doc[s1 - 1])
+        full = self._text if self._text is not None else doc.text
+        text = full[start_char:min(end_char, start_char + 200)]  # a dateline is short
+        if end_char - start_char > 200:
             text += " " * 20  # the sentence goes on: keep the "not the whole sentence" check true
         for pattern in self.g.datelines:
             m = pattern.match(text)

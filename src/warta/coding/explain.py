@@ -11,6 +11,7 @@ def explain(text: str, lang: str, day: str | None, resources) -> str:
     lex = coder.lex
     lines = []
     coder.begin_article()
+    coder.begin_paragraph(text)
     doc = lex.nlp(text)
     matches = lex.match(doc)
     for sent in doc.sents:

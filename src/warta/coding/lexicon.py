@@ -128,8 +128,7 @@ class Lexicon:
         out = []
         entries = self.entries
         raw = [(entries[mid], start, end) for mid, start, end in self.matcher(doc)]
-        covered = {k for entry, start, end in raw if entry.actor is None or entry.actor.kind != "person"
-                   for k in range(start, end)}
+        covered = None
         for entry, start, end in raw:
             if entry.exact is not None and tuple(t.text for t in doc[start:end]) not in entry.exact:
                 continue
@@ -137,8 +136,12 @@ class Lexicon:
                 # A surname alone ("Abbas") right after another capitalised name that is no title
                 # or role ("Farhat Abbas") is somebody else's name.
                 prev = doc[start - 1]
-                if prev.is_alpha and prev.text[:1].isupper() and (start - 1) not in covered and not prev.is_sent_start:
-                    continue
+                if prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start:
+                    if covered is None:
+                        covered = {k for e, a, b in raw if e.actor is None or e.actor.kind != "person"
+                                   for k in range(a, b)}
+                    if start - 1 not in covered:
+                        continue
             out.append((start, end, entry))
         out.sort(key=lambda m: (m[0], m[1]))
         return out
