@@ -96,3 +96,14 @@ def test_generic_people_are_targets_never_sources():
 def test_country_name_is_its_government_in_state_acts_not_in_fighting():
     assert ("RUSGOV", "", "0256") in triples("Rusia menyerukan gencatan senjata segera.")
     assert any(s == "RUS" and c.startswith("19") for s, _, c in triples("Rusia menyerang Ukraina pada Kamis."))
+
+
+def test_given_language_is_trusted_and_normalised():
+    from warta.pipeline import Resources, process
+    from warta.records import Article
+
+    text = "Militer Israel menyerang Jalur Gaza pada Selasa malam."
+    coded = process(Article(id="a", text=text, lang="id-ID", date="2023-10-12"), Resources())
+    assert coded.status == "coded" and coded.events and coded.article.lang == "id"
+    skipped = process(Article(id="b", text=text, lang="fr"), Resources())
+    assert skipped.status == "skipped" and "fr" in skipped.error.reason

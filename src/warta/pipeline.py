@@ -96,10 +96,19 @@ def _event_record(raw: RawEvent, article: Article, lang: str, sent_index: int, s
     )
 
 
+_LANG_ALIASES = {"ind": "id", "in": "id", "eng": "en", "ms": "id", "msa": "id", "may": "id"}
+
+
+def normalise_lang(value: str) -> str:
+    """"id-ID", "ind", "ID" -> "id"; "en_US", "eng" -> "en"."""
+    base = value.strip().lower().replace("_", "-").split("-")[0]
+    return _LANG_ALIASES.get(base, base)
+
+
 def detect_language(article: Article, text: str, languages) -> tuple[str, float]:
-    """The article's language: its own `lang` field when it names a supported one, else detected."""
-    if article.lang and article.lang in languages:
-        return article.lang, 1.0
+    """The article's language: its own `lang` field when it has one, else detected from the text."""
+    if article.lang:
+        return normalise_lang(article.lang), 1.0
     return langid.detect(text)
 
 
