@@ -370,7 +370,9 @@ class Coder:
         # ("latihan ... gabungan"): the actor would be there whatever the event.
         def weight(t: Trigger) -> tuple:
             own = sum(1 for k in t.tokens() if k not in in_actor or t.start <= k < t.end)
-            return (-own, -(t.end - t.start), -bool(t.entry.rule.with_), -len(t.entry.rule.code), t.start)
+            # On a full tie the active reading wins ("rejected" is both an active and a passive form).
+            return (-own, -(t.end - t.start), -bool(t.entry.rule.with_), -len(t.entry.rule.code),
+                    t.entry.voice != "active", t.start)
 
         cands.sort(key=weight)
         taken: set[int] = set()
@@ -627,7 +629,7 @@ class Coder:
                 continue
             if any(self._w(k) in self.g.clause_boundaries for k in range(lo, u.start)):
                 break
-            if u.start - lo <= GENITIVE_WINDOW and (not u.governed_by or u.governed_by == "antara"):
+            if u.start - lo <= GENITIVE_WINDOW and (not u.governed_by or u.governed_by in self.g.between_markers):
                 return self._group_of(units, u)
             break
         return []

@@ -139,6 +139,7 @@ class Grammar:
     nominal_agent_markers: frozenset[str] = frozenset()
     relativizers: frozenset[str] = frozenset()
     partner_prepositions: frozenset[str] = frozenset()
+    between_markers: frozenset[str] = frozenset()
     private_person_sector: str = ""
     hedges: frozenset[str] = frozenset()
     hedge_window: int = 5
@@ -286,7 +287,13 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         raise DictionaryError(f"no grammar file for language {lang!r} (data/lang/{lang}/grammar.yaml)")
 
     def words(key: str) -> tuple[str, ...]:
-        return tuple(str(w).lower() for w in data.get(key) or ())
+        values = data.get(key) or ()
+        bad = [w for w in values if not isinstance(w, str)]
+        if bad:
+            # YAML reads unquoted on/off/yes/no as booleans: the word would silently vanish.
+            raise DictionaryError(f"lang/{lang}/grammar.yaml: {key}: {bad!r} are not strings; quote them "
+                                  "(YAML reads unquoted on, off, yes, no as true/false)")
+        return tuple(w.lower() for w in values)
 
     return Grammar(
         language=lang,
@@ -312,6 +319,7 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         nominal_agent_markers=frozenset(words("nominal_agent_markers")),
         relativizers=frozenset(words("relativizers")),
         partner_prepositions=frozenset(words("partner_prepositions")),
+        between_markers=frozenset(words("between_markers")),
         private_person_sector=str(data.get("private_person_sector") or ""),
         hedges=frozenset(words("hedges")),
         hedge_window=int(data.get("hedge_window", 5)),

@@ -1,0 +1,28 @@
+"""Dictionary loading and validation (warta dict check), on small user folders."""
+
+from warta.coding.dictionaries import Actor, Role, check
+
+
+def test_unquoted_yaml_booleans_in_grammar_are_reported(tmp_path):
+    (tmp_path / "lang" / "xx").mkdir(parents=True)
+    (tmp_path / "lang" / "xx" / "grammar.yaml").write_text("language: xx\nnegations: [not, no]\n")
+    problems = [str(p) for p in check([tmp_path])]
+    assert any("quote them" in p and "negations" in p for p in problems)
+
+
+def test_event_rule_errors_name_the_rule_and_the_fix(tmp_path):
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "id.yaml").write_text(
+        "- {id: mine.1, code: 41, word: [menelepon]}\n- {id: mine.2, code: \"9999\", word: [x]}\n- {id: mine.3, code: \"190\"}\n")
+    problems = [str(p) for p in check([tmp_path]) if p.level == "error"]
+    assert any("mine.1" in p and 'code: "041"' in p for p in problems)
+    assert any("mine.2" in p and "not in the CAMEO table" in p for p in problems)
+    assert any("mine.3" in p and "no trigger" in p for p in problems)
+
+
+def test_person_code_at_date_and_out_of_office():
+    a = Actor(key="k", code="", kind="person", name="X", aliases={"any": ("X",)},
+              roles=(Role("IDNGOV", "2014-10-20", "2024-10-20", "President"),))
+    assert a.code_at("2017-01-01") == "IDNGOV"
+    assert a.code_at("2025-01-01") == "IDNELI"
+    assert a.code_at(None) == "IDNGOV"
