@@ -18,7 +18,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "warta" / "data"
-ACTOR_FILES = ["countries.yaml", "metonyms.yaml", "igos.yaml", "groups.yaml", "idn_state.yaml"]
+ACTOR_FILES = ["countries.yaml", "metonyms.yaml", "igos.yaml", "groups.yaml", "idn_state.yaml", "companies.yaml"]
 AGENT_LANGS = ["id", "en"]
 LANGS = ("id", "en")
 

@@ -107,3 +107,11 @@ def test_given_language_is_trusted_and_normalised():
     assert coded.status == "coded" and coded.events and coded.article.lang == "id"
     skipped = process(Article(id="b", text=text, lang="fr"), Resources())
     assert skipped.status == "skipped" and "fr" in skipped.error.reason
+
+
+def test_names_containing_a_country_are_not_that_country():
+    assert triples("Pelatih Real Madrid menolak tawaran itu.") == set()
+    got = triples("Karyawan yang mogok membakar fasilitas milik PT Freeport Indonesia di Timika.")
+    assert any(t == "IDNBUS" for _, t, _ in got)
+    # a role noun placed only by the article's one foreign country is not that country's
+    assert not any(s.startswith("RUS") for s, _, _ in triples("Guru bahasa Inggris itu mengecam Rusia."))

@@ -49,6 +49,7 @@ class Unit:
     bare: bool = False  # role noun only: the country must come from context
     target_only: bool = False  # a generic noun ("orang") that is an actor only as a target
     plain_country: bool = False  # only a country's name or capital: "Rusia", "Pyongyang"
+    guessed: bool = False  # the country is the article's only foreign one, not read in the phrase
     governed_by: str = ""  # preposition before the unit ("" when none)
     group: int = -1
 
@@ -116,8 +117,8 @@ class Coder:
         if self._dateline_possible(s0) and matches:
             s0 = self._skip_dateline(doc, s0, s1)
         home = self.g.default_country
-        for start, _, entry in matches:
-            if entry.actor is None or entry.kind == DEMONYM or start < s0:
+        for start, end, entry in self._longest([m for m in matches if m[0] >= s0 and m[2].actor is not None]):
+            if entry.kind == DEMONYM or entry.actor.kind == "ignore":
                 continue
             code = entry.actor.code_at(day)[:3]
             if not _is_countryish(code):
@@ -142,6 +143,8 @@ class Coder:
             return []
         self._s0, self._s1, self._doc, self._cache = s0, s1, doc, {}
         kept = self._longest(actor_matches)
+        # "Real Madrid", "bahasa Inggris": a longer non-actor name has won over the actor inside it.
+        kept = [m for m in kept if m[2].actor is None or m[2].actor.kind != "ignore"]
         units = self._units(doc, kept, day)
         if self.g.private_person_sector:
             text = text or self._text or doc.text
@@ -336,15 +339,17 @@ class Coder:
            a story about Myanmar);
         3. otherwise none yet: as a target it will take the source's country (see `_pairs`), as a
            source it cannot be placed and gives no event rather than a guess."""
+        guessed = False
         if self._home_seen or not self._foreign:
             fallback = self.g.default_country
         elif len(self._foreign) == 1:
-            fallback = next(iter(self._foreign))
+            fallback, guessed = next(iter(self._foreign)), True
         else:
             fallback = ""
         for u in units:
             if u.bare:
                 u.code = (fallback + u.sector) if fallback else ""
+                u.guessed = guessed
 
     def _triggers(self, raw, kept, s0: int, s1: int) -> list[Trigger]:
         in_actor = set()
@@ -539,7 +544,8 @@ class Coder:
                 return self._group_of(units, u)  # right after the trigger ("tiba di Moskow")
             if u.governed_by in self.g.agent_markers:
                 continue
-            if direct and not u.governed_by and gap <= OBJECT_WINDOW:
+            # "membakar fasilitas milik PT Freeport": the owner of the object is the target.
+            if direct and (not u.governed_by or u.governed_by in self.g.possessive_markers) and gap <= OBJECT_WINDOW:
                 return self._group_of(units, u)
             if u.governed_by in self.g.target_prepositions or self._two_word_prep(u) or seen_prep:
                 return self._group_of(units, u)
@@ -662,6 +668,12 @@ class Coder:
             if u.bare and not u.code and _is_countryish(sources[0].code[:3]):
                 u.code = sources[0].code[:3] + u.sector
         targets = [u for u in targets if u.code]
+        # "Guru bahasa Inggris itu mengecam Rusia": a role noun placed only because Russia is the
+        # article's one foreign country is no Russian when Russia is the other party.
+        other = {u.code[:3] for u in targets if not u.guessed}
+        sources = [u for u in sources if not (u.guessed and u.code[:3] in other)]
+        if not sources:
+            return out
         state_act = rule.code[:2] < STATE_ACT_ROOTS_BELOW
 
         def code(u: Unit) -> str:

@@ -27,7 +27,7 @@ SECTORS = frozenset(
     "GOV MIL COP JUD LEG OPP REB CVL BUS MED EDU REL LAB REF HLH ELI SPY AGR ENV CRM IGO NGO "
     "MOD RAD SEP UAF INS PTY HRI".split()
 )
-ACTOR_KINDS = frozenset({"country", "metonym", "igo", "ngo", "group", "state", "person"})
+ACTOR_KINDS = frozenset({"country", "metonym", "igo", "ngo", "group", "state", "person", "ignore"})
 EVENT_KEYS = frozenset(
     {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "reverse", "note"}
 )
@@ -140,6 +140,7 @@ class Grammar:
     relativizers: frozenset[str] = frozenset()
     partner_prepositions: frozenset[str] = frozenset()
     between_markers: frozenset[str] = frozenset()
+    possessive_markers: frozenset[str] = frozenset()
     private_person_sector: str = ""
     hedges: frozenset[str] = frozenset()
     hedge_window: int = 5
@@ -320,6 +321,7 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         relativizers=frozenset(words("relativizers")),
         partner_prepositions=frozenset(words("partner_prepositions")),
         between_markers=frozenset(words("between_markers")),
+        possessive_markers=frozenset(words("possessive_markers")),
         private_person_sector=str(data.get("private_person_sector") or ""),
         hedges=frozenset(words("hedges")),
         hedge_window=int(data.get("hedge_window", 5)),
@@ -373,7 +375,7 @@ def _check_actor_entry(entry: Any, where: str, file: str, problems: list[Problem
             if start is None:
                 err(f"role {j}: no 'from' date; an open start makes the role match any past date", "warning")
         _check_role_overlaps(entry, where, file, problems)
-    else:
+    elif kind != "ignore":
         code = str(entry.get("code", ""))
         if not ACTOR_CODE.match(code):
             err(f"code {code!r} is not an actor code (3 letters + optional 3-letter sectors, e.g. RUSGOV)")
@@ -462,7 +464,7 @@ def check(extra_dirs: Iterable[str | Path] = ()) -> list[Problem]:
         for i, entry in enumerate(data or ()):
             where = f"entry {i} ({entry.get('name') if isinstance(entry, dict) else '?'})"
             _check_actor_entry(entry, where, path.name, problems)
-            if not isinstance(entry, dict) or entry.get("kind") == "person":
+            if not isinstance(entry, dict) or entry.get("kind") in ("person", "ignore"):
                 continue
             for lang, names in _lang_map(entry.get("aliases")).items():
                 for name in names:

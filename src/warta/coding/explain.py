@@ -22,6 +22,8 @@ def explain(text: str, lang: str, day: str | None, resources) -> str:
         events = coder.code_sentence(doc, sent.start, sent.end, inside, day) if inside else []
         accepted = getattr(coder, "_accepted", []) if events or inside else []
         triggers = [f"{doc[t.start:t.end].text}<{t.entry.rule.id}:{t.entry.voice}>" for t in accepted]
+        if not triggers:  # the coder stopped before choosing between patterns: list them all
+            triggers = sorted({f"{doc[s:e].text}<{m.rule.id}:{m.voice}>" for s, e, m in inside if m.kind == TRIGGER})
         if not triggers:
             verdict = "no event pattern matched"
         elif not actors:
