@@ -18,13 +18,14 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "warta" / "data"
-ACTOR_FILES = ["countries.yaml", "metonyms.yaml", "igos.yaml", "groups.yaml", "idn_state.yaml", "companies.yaml"]
+ACTOR_FILES = ["countries.yaml", "metonyms.yaml", "igos.yaml", "groups.yaml", "idn_state.yaml", "companies.yaml",
+               "idn_civil.yaml"]
 AGENT_LANGS = ["id", "en"]
 LANGS = ("id", "en")
 
 CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$|^IGO[A-Z]{2,12}$")  # IGO codes follow the gold sets (IGOAFRAU)
 KINDS = {"country", "metonym", "igo", "ngo", "group", "state", "person"}
-SECTORS = set("GOV MIL COP JUD LEG OPP REB CVL BUS MED EDU REL LAB REF HLH ELI SPY ENV".split())
+SECTORS = set("GOV MIL COP JUD LEG OPP REB CVL BUS MED EDU REL LAB REF HLH ELI SPY ENV NGO".split())  # NGO: a domestic non-governmental organisation (IDNNGO)
 ISO3 = {c.alpha_3 for c in pycountry.countries}
 COUNTRY_PREFIXES = ISO3 | {"XKX"}
 NON_STATE_PREFIXES = {"IGO", "NGO", "IMG"}

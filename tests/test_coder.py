@@ -115,3 +115,10 @@ def test_names_containing_a_country_are_not_that_country():
     assert any(t == "IDNBUS" for _, t, _ in got)
     # a role noun placed only by the article's one foreign country is not that country's
     assert not any(s.startswith("RUS") for s, _, _ in triples("Guru bahasa Inggris itu mengecam Rusia."))
+
+
+def test_a_country_inside_an_organisations_name_is_not_the_country():
+    assert not any(s.startswith("IDN") and s != "IDNNGO" for s, _, _ in
+                   triples("Indonesia Corruption Watch mengkritik keputusan Komisi III."))
+    assert not any(s.startswith("FRA") for s, _, _ in triples("Pengacara Hotman Paris mengkritik keputusan itu."))
+    assert ("RUSGOV", "ISRGOV", "111") in triples("Sebelumnya Rusia mengecam Israel.")

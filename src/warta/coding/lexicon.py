@@ -14,6 +14,11 @@ from ..annotate import morph
 from ..annotate.nlp import get_nlp
 from .dictionaries import Actor, EventRule, Grammar, load_actors, load_agents, load_events, load_grammar
 
+# Actor kinds whose names often sit inside an organisation's or a person's name.
+_INSIDE_NAMES = frozenset({"country", "metonym"})
+# Matches that vouch for a capitalised word before a name ("Presiden Rusia", "Serangan Israel").
+_CONTEXT_KINDS = frozenset({"igo", "ngo", "group", "state", "ignore"})
+
 # Kinds of entries a match can point to.
 ACTOR, CAPITAL, DEMONYM, AGENT, TRIGGER = "actor", "capital", "demonym", "agent", "trigger"
 
@@ -132,13 +137,16 @@ class Lexicon:
         for entry, start, end in raw:
             if entry.exact is not None and tuple(t.text for t in doc[start:end]) not in entry.exact:
                 continue
-            if entry.actor is not None and entry.actor.kind == "person" and end - start == 1 and start > 0:
-                # A surname alone ("Abbas") right after another capitalised name that is no title
-                # or role ("Farhat Abbas") is somebody else's name.
+            actor = entry.actor
+            if actor is not None and start > 0 and (
+                    (actor.kind == "person" and end - start == 1) or actor.kind in _INSIDE_NAMES):
+                # A name inside a longer capitalised name that no dictionary knows is part of that
+                # name: "Farhat Abbas" is not Mahmoud Abbas, "Indonesia Corruption Watch" and
+                # "Persekutuan Gereja Indonesia" are not Indonesia, "Hotman Paris" is not France.
                 prev = doc[start - 1]
                 if prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start:
                     if covered is None:
-                        covered = {k for e, a, b in raw if e.actor is None or e.actor.kind != "person"
+                        covered = {k for e, a, b in raw if e.actor is None or e.actor.kind in _CONTEXT_KINDS
                                    for k in range(a, b)}
                     if start - 1 not in covered:
                         continue
