@@ -122,3 +122,9 @@ def test_a_country_inside_an_organisations_name_is_not_the_country():
                    triples("Indonesia Corruption Watch mengkritik keputusan Komisi III."))
     assert not any(s.startswith("FRA") for s, _, _ in triples("Pengacara Hotman Paris mengkritik keputusan itu."))
     assert ("RUSGOV", "ISRGOV", "111") in triples("Sebelumnya Rusia mengecam Israel.")
+
+
+def test_a_person_inside_another_persons_name_is_not_that_person():
+    assert triples("Iriana Joko Widodo berkunjung ke Bekasi.", date="2019-09-16") == set()
+    assert any(s == "IDNGOV" for s, _, _ in triples("Presiden Joko Widodo mengecam serangan itu terhadap Israel.",
+                                                   date="2019-09-16"))

@@ -14,10 +14,8 @@ from ..annotate import morph
 from ..annotate.nlp import get_nlp
 from .dictionaries import Actor, EventRule, Grammar, load_actors, load_agents, load_events, load_grammar
 
-# Actor kinds whose names often sit inside an organisation's or a person's name.
-_INSIDE_NAMES = frozenset({"country", "metonym"})
-# Matches that vouch for a capitalised word before a name ("Presiden Rusia", "Serangan Israel").
-_CONTEXT_KINDS = frozenset({"igo", "ngo", "group", "state", "ignore"})
+# Actor kinds whose names often sit inside an organisation's or another person's name.
+_INSIDE_NAMES = frozenset({"country", "metonym", "person"})
 
 # Kinds of entries a match can point to.
 ACTOR, CAPITAL, DEMONYM, AGENT, TRIGGER = "actor", "capital", "demonym", "agent", "trigger"
@@ -138,16 +136,16 @@ class Lexicon:
             if entry.exact is not None and tuple(t.text for t in doc[start:end]) not in entry.exact:
                 continue
             actor = entry.actor
-            if actor is not None and start > 0 and (
-                    (actor.kind == "person" and end - start == 1) or actor.kind in _INSIDE_NAMES):
+            if actor is not None and start > 0 and actor.kind in _INSIDE_NAMES:
                 # A name inside a longer capitalised name that no dictionary knows is part of that
-                # name: "Farhat Abbas" is not Mahmoud Abbas, "Indonesia Corruption Watch" and
-                # "Persekutuan Gereja Indonesia" are not Indonesia, "Hotman Paris" is not France.
+                # name: "Farhat Abbas" is not Mahmoud Abbas, "Iriana Joko Widodo" not the president,
+                # "Persekutuan Gereja Indonesia" not Indonesia, "Hotman Paris" not France. A known
+                # word before it ("Presiden", "Serangan", "Amerika Serikat") vouches for the name.
                 prev = doc[start - 1]
-                if prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start:
+                # At a sentence start only a non-function word counts ("Iriana ...", not "Namun ...").
+                if prev.is_alpha and prev.text[:1].isupper() and not (prev.is_sent_start and prev.is_stop):
                     if covered is None:
-                        covered = {k for e, a, b in raw if e.actor is None or e.actor.kind in _CONTEXT_KINDS
-                                   for k in range(a, b)}
+                        covered = {k for _, a, b in raw for k in range(a, b)}
                     if start - 1 not in covered:
                         continue
             out.append((start, end, entry))
