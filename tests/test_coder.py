@@ -128,3 +128,10 @@ def test_a_person_inside_another_persons_name_is_not_that_person():
     assert triples("Iriana Joko Widodo berkunjung ke Bekasi.", date="2019-09-16") == set()
     assert any(s == "IDNGOV" for s, _, _ in triples("Presiden Joko Widodo mengecam serangan itu terhadap Israel.",
                                                    date="2019-09-16"))
+
+
+def test_prepositions_are_seen_past_determiners_and_beneficiaries_are_targets():
+    got = roots("Presiden Joko Widodo melepas bantuan kemanusiaan untuk para pengungsi Rohingya.", date="2017-09-13")
+    assert ("IDN", "MMR", "07") in got
+    got = roots("Jalur Gaza diserang oleh sejumlah pesawat tempur Israel.")
+    assert any(s == "ISR" and r in ("18", "19") for s, _, r in got)

@@ -229,8 +229,7 @@ class Coder:
                 if cur is not None:
                     units.append(cur)
                 cur = Unit(start=start, end=start)
-                prev = self._w(start - 1)
-                cur.governed_by = prev if prev in self.g.prepositions else ""
+                cur.governed_by = self._governing(start)
                 self._absorb(cur, entry, end, day, head_first)
             i += 1
         if cur is not None:
@@ -238,6 +237,15 @@ class Coder:
         for u in units:
             self._finish(u)
         return [u for u in units if u.code or u.bare]
+
+    def _governing(self, start: int) -> str:
+        """The preposition an actor starting at `start` stands after, looking past determiners and
+        quantifiers ("by the Israeli army", "kepada para pejabat"); "" when none."""
+        k = start - 1
+        while k >= self._s0 and self._w(k) in self.g.determiners and start - k <= 3:
+            k -= 1
+        prev = self._w(k)
+        return prev if prev in self.g.prepositions else ""
 
     def _private_persons(self, doc, units: list[Unit], s0: int, s1: int) -> list[Unit]:
         """News names private people with their age in brackets: "Sri Rahayu (32)". Such a name,
@@ -254,8 +262,7 @@ class Coder:
                 start -= 1
             if start < i:
                 u = Unit(start=start, end=i, sector=self.g.private_person_sector, bare=True)
-                prev = self._w(start - 1)
-                u.governed_by = prev if prev in self.g.prepositions else ""
+                u.governed_by = self._governing(start)
                 extra.append(u)
         if not extra:
             return units
@@ -547,7 +554,8 @@ class Coder:
             # "membakar fasilitas milik PT Freeport": the owner of the object is the target.
             if direct and (not u.governed_by or u.governed_by in self.g.possessive_markers) and gap <= OBJECT_WINDOW:
                 return self._group_of(units, u)
-            if u.governed_by in self.g.target_prepositions or self._two_word_prep(u) or seen_prep:
+            if (u.governed_by in self.g.target_prepositions or u.governed_by in self.g.beneficiary_prepositions
+                    or self._two_word_prep(u) or seen_prep):
                 return self._group_of(units, u)
         return []
 

@@ -141,6 +141,8 @@ class Grammar:
     partner_prepositions: frozenset[str] = frozenset()
     between_markers: frozenset[str] = frozenset()
     possessive_markers: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    beneficiary_prepositions: frozenset[str] = frozenset()
     private_person_sector: str = ""
     hedges: frozenset[str] = frozenset()
     hedge_window: int = 5
@@ -322,6 +324,8 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         partner_prepositions=frozenset(words("partner_prepositions")),
         between_markers=frozenset(words("between_markers")),
         possessive_markers=frozenset(words("possessive_markers")),
+        determiners=frozenset(words("determiners")),
+        beneficiary_prepositions=frozenset(words("beneficiary_prepositions")),
         private_person_sector=str(data.get("private_person_sector") or ""),
         hedges=frozenset(words("hedges")),
         hedge_window=int(data.get("hedge_window", 5)),
