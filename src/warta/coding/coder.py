@@ -16,7 +16,7 @@ For each sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .dictionaries import Grammar
 from .lexicon import ACTOR, AGENT, CAPITAL, DEMONYM, TRIGGER, Entry, Lexicon
@@ -79,7 +79,6 @@ class RawEvent:
     voice: str
     source_code: str = ""
     target_code: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 def _is_countryish(code: str) -> bool:

@@ -133,7 +133,6 @@ class Grammar:
     datelines: tuple[re.Pattern, ...]
     enclitics: tuple[str, ...] = ()
     coordinators: frozenset[str] = frozenset()
-    location_prepositions: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     nominal_agent_markers: frozenset[str] = frozenset()
@@ -316,7 +315,6 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         datelines=tuple(re.compile(p) for p in data.get("datelines") or ()),
         enclitics=words("enclitics"),
         coordinators=frozenset(words("coordinators")),
-        location_prepositions=frozenset(words("location_prepositions")),
         subordinators=frozenset(words("subordinators")),
         complementizers=frozenset(words("complementizers")),
         nominal_agent_markers=frozenset(words("nominal_agent_markers")),
