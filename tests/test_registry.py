@@ -4,12 +4,11 @@ import pytest
 
 import warta.annotate.morph  # noqa: F401  (registers morphologies)
 import warta.engine  # noqa: F401  (registers engines)
-from warta.api import _register_exporters
+import warta.export  # noqa: F401  (registers exporters)
 from warta.registry import engines, exporters, morphologies
 
 
 def test_registered_components():
-    _register_exporters()
     assert engines.names() == ["local"]
     assert exporters.names() == ["csv", "gdelt", "jsonl", "parquet", "plover"]
     assert morphologies.names() == ["en", "id"]

@@ -110,32 +110,12 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", dat
     return report
 
 
-def _write_jsonl(events, out) -> int:
-    import json
-
-    from .export._out import write_lines
-
-    return write_lines((json.dumps(e.to_dict(), ensure_ascii=False) for e in events), out)
-
-
-def _register_exporters() -> None:
-    from .export import write_gdelt, write_plover, write_table
-    from .registry import exporters
-
-    exporters.register("gdelt", lambda events, out, urls: write_gdelt(events, out, urls=urls))
-    exporters.register("plover", lambda events, out, urls: write_plover(events, out))
-    exporters.register("jsonl", lambda events, out, urls: _write_jsonl(events, out))
-    exporters.register("parquet", lambda events, out, urls: write_table(events, out, "parquet"))
-    exporters.register("csv", lambda events, out, urls: write_table(events, out, "csv"))
-
-
 def export(db: str | Path, fmt: str, out: str | Path) -> int:
     """Write the store's events as gdelt (TSV), plover (JSON lines), jsonl, parquet or csv."""
+    from .export import exporters
     from .records import EVENT_FIELDS
-    from .registry import exporters
     from .store import Store
 
-    _register_exporters()
     writer = exporters.get(fmt)  # an unknown format fails before the store is opened
     if not Path(db).exists():
         raise FileNotFoundError(f"no store at {db}; run `warta ingest ... --db {db}` first")

@@ -60,17 +60,10 @@ def code_cmd(
             problems.append(r)
     for p in problems:
         err.print(f"{p.kind}: {p.origin or p.article_id}: {p.stage}: {p.reason}", highlight=False, markup=False)
-    if fmt == "jsonl":
-        for e in events:
-            sys.stdout.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
-    elif fmt == "gdelt":
-        from .export import write_gdelt
+    if fmt != "table":
+        from .export import exporters
 
-        write_gdelt(events, sys.stdout)
-    elif fmt == "plover":
-        from .export import write_plover
-
-        write_plover(events, sys.stdout)
+        exporters.get(fmt)(events, sys.stdout)
     elif events or not problems:
         table = Table(show_lines=False)
         for col in ("article", "sent", "source", "target", "code", "plover", "rule", "evidence"):
