@@ -112,6 +112,36 @@ def detect_language(article: Article, text: str, languages) -> tuple[str, float]
     return langid.detect(text)
 
 
+def coded_sentences(text: str, coder: Coder, day: str | None):
+    """Yield (paragraph offset, doc, sentence, its matches, its raw events) for every non-blank
+    sentence of a cleaned text, paragraph by paragraph (a line break always ends a sentence)."""
+    lex = coder.lex
+    paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    coder.begin_article()
+    for (offset, para), doc in zip(paragraphs, lex.nlp.pipe(p for _, p in paragraphs)):
+        coder.begin_paragraph(para)
+        matches = lex.match(doc)
+        m_i = 0
+        for sent in doc.sents:
+            s_start, s_end = sent.start, sent.end
+            if not para[sent.start_char:sent.end_char].strip():
+                continue
+            # matches come sorted by start: take this sentence's slice without rescanning them all
+            while m_i < len(matches) and matches[m_i][0] < s_start:
+                m_i += 1
+            j = m_i
+            inside = []
+            while j < len(matches) and matches[j][0] < s_end:
+                if matches[j][1] <= s_end:
+                    inside.append(matches[j])
+                j += 1
+            raws = []
+            if inside:
+                coder.observe(doc, s_start, s_end, inside, day)
+                raws = coder.code_sentence(doc, s_start, s_end, inside, day, para)
+            yield offset, doc, sent, inside, raws
+
+
 def process(article: Article, resources: Resources) -> Result:
     """Clean, annotate and code one article. Never raises for bad input: errors become rows."""
     result = Result(article=article)
@@ -147,39 +177,14 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
     day = article.date or resources.default_date
     date_source = "article" if article.date else ("user" if resources.default_date else "none")
     coder = resources.coder(lang)
-    lex = coder.lex
-    paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(ct.text) if m.group().strip()]
-    sent_index = 0
     events: list[Event] = []
-    coder.begin_article()
-    for (offset, text), doc in zip(paragraphs, lex.nlp.pipe(p for _, p in paragraphs)):
-        coder.begin_paragraph(text)
-        matches = lex.match(doc)
-        m_i = 0
-        for sent in doc.sents:
-            s_start, s_end, c_start, c_end = sent.start, sent.end, sent.start_char, sent.end_char
-            if not text[c_start:c_end].strip():
-                continue
-            # matches come sorted by start: take this sentence's slice without rescanning them all
-            while m_i < len(matches) and matches[m_i][0] < s_start:
-                m_i += 1
-            j = m_i
-            inside = []
-            while j < len(matches) and matches[j][0] < s_end:
-                if matches[j][1] <= s_end:
-                    inside.append(matches[j])
-                j += 1
-            if inside:
-                coder.observe(doc, s_start, s_end, inside, day)
-            raws = coder.code_sentence(doc, s_start, s_end, inside, day, text) if inside else []
-            if raws:
-                a = offset + c_start
-                b = offset + c_end
-                span = ct.orig_span(a, b)
-                for raw in raws:
-                    events.append(_event_record(raw, article, lang, sent_index, span, doc, offset, ct, day, date_source,
-                                                lex.lemma))
-            sent_index += 1
+    sent_index = -1
+    for sent_index, (offset, doc, sent, _, raws) in enumerate(coded_sentences(ct.text, coder, day)):
+        if raws:
+            span = ct.orig_span(offset + sent.start_char, offset + sent.end_char)
+            for raw in raws:
+                events.append(_event_record(raw, article, lang, sent_index, span, doc, offset, ct, day, date_source,
+                                            coder.lex.lemma))
     result.events = events
-    result.n_sentences = sent_index
+    result.n_sentences = sent_index + 1
     return result

@@ -429,6 +429,17 @@ class Coder:
                     return i, i + n
         return None
 
+    def _before_adverbs(self, i: int) -> int:
+        """Index of the first word before position i that is no adverb or auxiliary."""
+        k = i - 1
+        while k >= self._s0 and self._w(k) in self.g.adverbs:
+            k -= 1
+        return k
+
+    def _crosses_boundary(self, lo: int, hi: int) -> bool:
+        """Is there a clause boundary among the words in [lo, hi)?"""
+        return any(self._w(k) in self.g.clause_boundaries for k in range(lo, hi))
+
     def _clause_start(self, i: int) -> int:
         """First token of the clause that token i is in."""
         k = i - 1
@@ -477,17 +488,12 @@ class Coder:
 
     def _coordinated(self, anchor: int) -> bool:
         """Is the verb at `anchor` the second of two coordinated predicates ("... dan mengecam")?"""
-        k = anchor - 1
-        while k >= self._s0 and self._w(k) in self.g.adverbs:
-            k -= 1
-        return self._w(k) in self.g.coordinators
+        return self._w(self._before_adverbs(anchor)) in self.g.coordinators
 
     def _relative_head_is_not_an_actor(self, units: list[Unit], anchor: int) -> bool:
         """"negara-negara yang mendukung resolusi": the subject of a relative clause is its head
         noun; when that noun is no actor, no actor further left is the subject either."""
-        k = anchor - 1
-        while k >= self._s0 and self._w(k) in self.g.adverbs:
-            k -= 1
+        k = self._before_adverbs(anchor)
         if self._w(k) not in self.g.relativizers:
             return False
         head = k - 1
@@ -569,7 +575,7 @@ class Coder:
         for u in units:
             if u.start < lo or u.start - lo > window:
                 continue
-            if any(self._w(k) in self.g.clause_boundaries for k in range(lo, u.start)):
+            if self._crosses_boundary(lo, u.start):
                 return []
             if u.governed_by in markers:
                 return self._group_of(units, u)
@@ -640,7 +646,7 @@ class Coder:
         for u in units:
             if u.start < lo:
                 continue
-            if any(self._w(k) in self.g.clause_boundaries for k in range(lo, u.start)):
+            if self._crosses_boundary(lo, u.start):
                 break
             if u.start - lo <= GENITIVE_WINDOW and (not u.governed_by or u.governed_by in self.g.between_markers):
                 return self._group_of(units, u)

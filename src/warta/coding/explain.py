@@ -6,21 +6,16 @@ from .lexicon import TRIGGER
 
 
 def explain(text: str, lang: str, day: str | None, resources) -> str:
-    """One line per sentence: the actors and triggers found, and what the coder made of them."""
+    """One line per sentence: the actors and triggers found, and what the coder made of them.
+    Sentences are split and coded exactly as `pipeline.process` does (same generator)."""
+    from ..pipeline import coded_sentences
+
     coder = resources.coder(lang)
-    lex = coder.lex
     lines = []
-    coder.begin_article()
-    coder.begin_paragraph(text)
-    doc = lex.nlp(text)
-    matches = lex.match(doc)
-    for sent in doc.sents:
-        inside = [m for m in matches if sent.start <= m[0] and m[1] <= sent.end]
+    for _, doc, _, inside, events in coded_sentences(text, coder, day):
         actors = [f"{doc[s:e].text}<{m.actor.code_at(day) if m.actor else m.sector}>"
                   for s, e, m in inside if m.kind != TRIGGER]
-        coder.observe(doc, sent.start, sent.end, inside, day)
-        events = coder.code_sentence(doc, sent.start, sent.end, inside, day) if inside else []
-        accepted = getattr(coder, "_accepted", []) if events or inside else []
+        accepted = coder._accepted if inside else []
         triggers = [f"{doc[t.start:t.end].text}<{t.entry.rule.id}:{t.entry.voice}>" for t in accepted]
         if not triggers:  # the coder stopped before choosing between patterns: list them all
             triggers = sorted({f"{doc[s:e].text}<{m.rule.id}:{m.voice}>" for s, e, m in inside if m.kind == TRIGGER})
