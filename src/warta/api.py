@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .engine import get_engine
 from .pipeline import Resources, process
-from .records import Article, ErrorRow, Event, Result, content_id
+from .records import Article, Duplicate, ErrorRow, Event, Result, content_id
 
 BATCH = 500  # articles per store transaction: big enough to amortise, small enough to stay flat
 
@@ -41,15 +42,22 @@ def code_text(text: str, *, date: str | None = None, lang: str | None = None, ti
 
 def results(inputs: Iterable[str | Path], *, date: str | None = None, lang: str | None = None,
             engine: str = "local", dict_dirs: Iterable[str] = (),
-            resources: Resources | None = None) -> Iterator[Result | ErrorRow]:
-    """Stream Results (and ingest ErrorRows) for files, folders, JSONL(.gz) or "-" (stdin)."""
+            resources: Resources | None = None, workers: int = 1,
+            stages: Iterable[Callable[[Iterator], Iterator]] = ()) -> Iterator[Result | ErrorRow | Duplicate]:
+    """Stream Results (and ingest ErrorRows) for files, folders, JSONL(.gz) or "-" (stdin).
+
+    `stages` filter the ingest stream before coding (skip stored articles, mark near-duplicates);
+    `workers` > 1 codes in that many processes (0: all cores).
+    """
     from .ingest import read_inputs
 
     resources = resources or _resources(date, lang, dict_dirs)
     items = read_inputs([str(i) for i in inputs], default_date=resources.default_date)
     if lang:
         items = (_with_lang(a, lang) for a in items)
-    yield from get_engine(engine)(items, resources)
+    for stage in stages:
+        items = stage(items)
+    yield from get_engine(engine)(items, resources, workers=workers)
 
 
 def _with_lang(item, lang):
@@ -69,28 +77,70 @@ def code(inputs: Iterable[str | Path], **kwargs) -> list[Event]:
 
 @dataclass
 class IngestReport:
-    articles: int = 0
+    articles: int = 0  # read and handled in this run (coded, skipped, failed or duplicate)
     coded: int = 0
     skipped: int = 0
     failed: int = 0
     events: int = 0
+    duplicates: int = 0  # near-duplicates of an article seen earlier: stored as mentions, not coded
+    already_stored: int = 0  # in the store from an earlier (perhaps interrupted) run: not coded again
     errors: list[ErrorRow] = field(default_factory=list)
+
+
+def _unstored(items: Iterable, store, report: IngestReport, chunk: int = 1000) -> Iterator:
+    """The stream without the articles the store already holds (one look-up per chunk)."""
+    it = iter(items)
+    while block := list(islice(it, chunk)):
+        done = store.stored_ids(x.id for x in block if isinstance(x, Article))
+        for x in block:
+            if isinstance(x, Article) and x.id in done:
+                report.already_stored += 1
+            else:
+                yield x
 
 
 def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", date: str | None = None,
            lang: str | None = None, engine: str = "local", dict_dirs: Iterable[str] = (),
-           on_progress: Callable[[IngestReport], None] | None = None, batch: int = BATCH) -> IngestReport:
-    """Code inputs into the DuckDB store; re-ingesting an article replaces it."""
+           on_progress: Callable[[IngestReport], None] | None = None, batch: int | None = None,
+           workers: int | None = None, dedup_threshold: float | None = None,
+           recode: bool = False) -> IngestReport:
+    """Code inputs into the DuckDB store, resumably.
+
+    Articles already in the store are skipped (an interrupted run, rerun, codes only the rest);
+    `recode=True` codes them again, replacing their rows. Near-duplicates of an article seen
+    earlier (estimated Jaccard >= `dedup_threshold`; 0 turns it off) are stored as its mentions.
+    `workers`: processes coding in parallel (0: all cores). Unset options come from the config.
+    """
+    from .config import load_config
+    from .dedup import NearDuplicates
     from .store import Store
 
+    cfg = load_config()
+    batch = batch or int(cfg["store"].get("batch", BATCH))
+    workers = int(cfg["pipeline"].get("workers", 0)) if workers is None else workers
+    if dedup_threshold is None:
+        dedup_threshold = float(cfg["dedup"]["threshold"]) if cfg["dedup"].get("enabled", True) else 0.0
     report = IngestReport()
-    buf: list[Result | ErrorRow] = []
+    buf: list[Result | ErrorRow | Duplicate] = []
     with Store(db) as store:
-        for item in results(inputs, date=date, lang=lang, engine=engine, dict_dirs=dict_dirs):
+        near = NearDuplicates(store, dedup_threshold) if dedup_threshold else None
+        stages = [] if recode else [lambda items: _unstored(items, store, report)]
+        if near:
+            stages.append(near.mark)
+
+        def flush() -> None:
+            side = near.take(i.article.id for i in buf if isinstance(i, Result)) if near else None
+            store.write(buf, side)
+            buf.clear()
+
+        for item in results(inputs, date=date, lang=lang, engine=engine, dict_dirs=dict_dirs,
+                            workers=workers, stages=stages):
             report.articles += 1
             if isinstance(item, ErrorRow):
                 report.failed += 1
                 report.errors.append(item)
+            elif isinstance(item, Duplicate):
+                report.duplicates += 1
             elif item.status == "coded":
                 report.coded += 1
                 report.events += len(item.events)
@@ -101,12 +151,11 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", dat
                     report.errors.append(item.error)
             buf.append(item)
             if len(buf) >= batch:
-                store.write(buf)
-                buf.clear()
+                flush()
             if on_progress:
                 on_progress(report)
         if buf:
-            store.write(buf)
+            flush()
     return report
 
 
@@ -122,8 +171,9 @@ def export(db: str | Path, fmt: str, out: str | Path) -> int:
     with Store(db, read_only=True) as store:
         rows = store.events()
         urls = dict(store.con.execute("SELECT id, url FROM articles").fetchall())
+        mentions = store.mentions()
     events = [Event(**{k: r[k] for k in EVENT_FIELDS}) for r in rows]
-    writer(events, out, urls)
+    writer(events, out, urls, mentions=mentions)
     return len(events)
 
 

@@ -85,8 +85,17 @@ def ingest_cmd(
     lang: Optional[str] = typer.Option(None, "--lang", help="Force the language (id or en)."),
     dict_dir: List[str] = typer.Option([], "--dict", help="Extra dictionary folder."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0,
+                                          help="Processes coding in parallel (default: config, 0 = all cores)."),
+    dedup_threshold: Optional[float] = typer.Option(
+        None, "--dedup-threshold", min=0.0, max=1.0,
+        help="Similarity (0-1) at which an article is a copy of an earlier one (default 0.8; 0 = off)."),
+    recode: bool = typer.Option(False, "--recode", help="Code again articles the store already holds."),
 ) -> None:
-    """Code articles into the DuckDB store and print a summary."""
+    """Code articles into the DuckDB store and print a summary.
+
+    Resumable: articles already stored are skipped, so rerunning an interrupted ingest codes the rest.
+    """
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None),
@@ -95,15 +104,18 @@ def ingest_cmd(
     with progress:
         task = progress.add_task("coding", total=None, stats="")
 
+        def stats(rep) -> str:
+            return (f"{rep.articles} articles, {rep.events} events, {rep.failed} failed, {rep.skipped} skipped, "
+                    f"{rep.duplicates} duplicates, {rep.already_stored} already stored")
+
         def tick(rep) -> None:
             # Only worth drawing for more than a few articles.
             if rep.articles >= 5 and rep.articles % 25 == 0:
-                progress.update(task, stats=f"{rep.articles} articles, {rep.events} events, "
-                                            f"{rep.failed} failed, {rep.skipped} skipped")
+                progress.update(task, stats=stats(rep))
 
-        report = api.ingest(inputs, db=db, date=date, lang=lang, dict_dirs=dict_dir, on_progress=tick)
-        progress.update(task, stats=f"{report.articles} articles, {report.events} events, "
-                                    f"{report.failed} failed, {report.skipped} skipped")
+        report = api.ingest(inputs, db=db, date=date, lang=lang, dict_dirs=dict_dir, on_progress=tick,
+                            workers=workers, dedup_threshold=dedup_threshold, recode=recode)
+        progress.update(task, stats=stats(report))
     for e in report.errors[:20]:
         err.print(f"{e.kind}: {e.origin or e.article_id}: {e.stage}: {e.reason}", highlight=False, markup=False)
     if len(report.errors) > 20:

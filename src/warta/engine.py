@@ -1,26 +1,85 @@
-"""Engines run `pipeline.process` over a stream of inputs. The local engine runs in-process.
+"""Engines run `pipeline.process` over a stream of inputs.
 
-An engine takes the ingest stream (Articles and ingest ErrorRows) and yields Results and
-ErrorRows in input order, so the store can write them in batches.
+An engine takes the ingest stream (Articles, plus records it passes through untouched: ingest
+ErrorRows, near-duplicates) and yields Results and those records in input order, so the store can
+write them in batches. The local engine runs in this process (`workers=1`) or in a pool of worker
+processes, each of which builds its `Resources` once; at most a few chunks per worker are in
+flight, so memory does not grow with the size of the corpus.
 """
 
 from __future__ import annotations
 
+import os
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from itertools import chain, islice
 from typing import Iterable, Iterator
 
+import multiprocessing as mp
+
 from .pipeline import Resources, process
-from .records import Article, ErrorRow, Result
+from .records import Article, Result
 from .registry import engines
+
+CHUNK = 32  # articles per task: amortises inter-process overhead, keeps the progress bar moving
+IN_FLIGHT = 4  # chunks queued per worker: enough to keep workers busy, small enough to stay flat
+
+_worker_resources: Resources | None = None
+
+
+def default_workers() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _init_worker(resources: Resources) -> None:
+    global _worker_resources
+    resources.warm()
+    _worker_resources = resources
+
+
+def _process_chunk(chunk: list) -> list:
+    assert _worker_resources is not None
+    return [process(item, _worker_resources) if isinstance(item, Article) else item for item in chunk]
+
+
+def _in_process(items: Iterable, resources: Resources) -> Iterator:
+    for item in items:
+        yield process(item, resources) if isinstance(item, Article) else item
+
+
+def _pooled(items: Iterable, resources: Resources, workers: int) -> Iterator:
+    # spawn, not fork: the parent holds a DuckDB connection and threads that a fork would copy.
+    ctx = mp.get_context("spawn")
+    it = iter(items)
+    pending: deque = deque()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(resources,)) as pool:
+        while True:
+            while len(pending) < workers * IN_FLIGHT:
+                chunk = list(islice(it, CHUNK))
+                if not chunk:
+                    break
+                pending.append(pool.submit(_process_chunk, chunk))
+            if not pending:
+                break
+            yield from pending.popleft().result()
 
 
 @engines.register("local")
-def run_local(items: Iterable[Article | ErrorRow], resources: Resources) -> Iterator[Result | ErrorRow]:
-    """Process articles one by one in this process; ingest errors pass through unchanged."""
-    for item in items:
-        if isinstance(item, ErrorRow):
-            yield item
-        else:
-            yield process(item, resources)
+def run_local(items: Iterable, resources: Resources, workers: int = 1) -> Iterator[Result | object]:
+    """Process articles in order; `workers` > 1 spreads them over that many processes."""
+    workers = workers or default_workers()
+    it = iter(items)
+    # Starting workers costs seconds (each loads the dictionaries): only worth it past a few chunks.
+    head = list(islice(it, CHUNK * workers)) if workers > 1 else []
+    if workers <= 1 or len(head) < CHUNK * workers:
+        yield from _in_process(chain(head, it), resources)
+    else:
+        yield from _pooled(chain(head, it), resources, workers)
 
 
 def get_engine(name: str):

@@ -45,6 +45,19 @@ class Resources:
         self.extra_dirs = tuple(cfg["dictionaries"]["extra"]) + tuple(self.extra_dirs)
         self.min_language_score = float(cfg["pipeline"].get("min_language_score", self.min_language_score))
 
+    def __getstate__(self) -> dict:
+        # Sent to worker processes without the compiled coders: each worker builds its own.
+        state = dict(self.__dict__)
+        state["_coders"] = {}
+        return state
+
+    def warm(self) -> "Resources":
+        """Load every language's coder and the language model now rather than on first use."""
+        for lang in self.languages:
+            self.coder(lang)
+        langid.detect("warm up")
+        return self
+
     def coder(self, lang: str) -> Coder:
         if lang not in self._coders:
             self._coders[lang] = Coder(get_lexicon(lang, self.extra_dirs))

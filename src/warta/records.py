@@ -29,9 +29,19 @@ class Article:
     url: str = ""
     lang: str | None = None  # hint from the input; annotate detects it when None
     origin: str = ""  # where it came from: a path, "path:line", "<stdin>"
+    outlet: str = ""  # who published it (JSONL `source`), else the URL's host; counts GDELT's NumSources
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def outlet_of(article: Article) -> str:
+    """The publisher: the given outlet, else the host of the URL ("www." dropped), else ""."""
+    if article.outlet:
+        return article.outlet
+    from urllib.parse import urlsplit
+
+    return (urlsplit(article.url).hostname or "").removeprefix("www.")
 
 
 @dataclass(slots=True)
@@ -102,3 +112,12 @@ class Result:
     error: ErrorRow | None = None
     n_sentences: int = 0
     status: str = "coded"  # coded | skipped | error
+
+
+@dataclass(slots=True)
+class Duplicate:
+    """A near-duplicate of an article seen earlier: stored as a mention of it, never coded."""
+
+    article: Article
+    duplicate_of: str  # id of the first-seen copy, whose events are the evidence
+    similarity: float  # estimated Jaccard similarity of their word shingles

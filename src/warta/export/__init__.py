@@ -15,12 +15,14 @@ def write_jsonl(events, out) -> int:
     return write_lines((json.dumps(e.to_dict(), ensure_ascii=False) for e in events), out)
 
 
-# Every exporter takes (events, out, urls); `out` is a path or a text stream where the format allows.
-exporters.register("gdelt", lambda events, out, urls=None: write_gdelt(events, out, urls=urls))
-exporters.register("plover", lambda events, out, urls=None: write_plover(events, out))
-exporters.register("jsonl", lambda events, out, urls=None: write_jsonl(events, out))
-exporters.register("parquet", lambda events, out, urls=None: write_table(events, out, "parquet"))
-exporters.register("csv", lambda events, out, urls=None: write_table(events, out, "csv"))
+# Every exporter takes (events, out, urls, mentions=None); `out` is a path or a text stream where the
+# format allows; `mentions` maps article ids to (NumMentions, NumSources, NumArticles).
+exporters.register("gdelt", lambda events, out, urls=None, mentions=None: write_gdelt(events, out, urls=urls,
+                                                                                     mentions=mentions))
+exporters.register("plover", lambda events, out, urls=None, mentions=None: write_plover(events, out))
+exporters.register("jsonl", lambda events, out, urls=None, mentions=None: write_jsonl(events, out))
+exporters.register("parquet", lambda events, out, urls=None, mentions=None: write_table(events, out, "parquet"))
+exporters.register("csv", lambda events, out, urls=None, mentions=None: write_table(events, out, "csv"))
 
 __all__ = [
     "GDELT_COLUMNS",

@@ -144,9 +144,13 @@ def _actor(code: str, text: str) -> list[str]:
 
 
 def gdelt_row(
-    event: Event, *, url: str = "", global_id: int | None = None, dateadded: str | None = None
+    event: Event, *, url: str = "", global_id: int | None = None, dateadded: str | None = None,
+    mentions: tuple[int, int, int] = (1, 1, 1),
 ) -> list[str]:
-    """One event as a GDELT 2.0 Event row: 61 strings in `GDELT_COLUMNS` order."""
+    """One event as a GDELT 2.0 Event row: 61 strings in `GDELT_COLUMNS` order.
+
+    `mentions` is (NumMentions, NumSources, NumArticles): the article and its near-duplicates.
+    """
     d = _parse_date(event.date)
     code = (event.code or "").strip()
     root = (event.root or code[:2]).strip()
@@ -166,9 +170,9 @@ def gdelt_row(
         root,
         str(event.quad_class) if event.quad_class is not None else "",
         repr(float(event.goldstein)) if event.goldstein is not None else "",
-        "1",
-        "1",
-        "1",
+        str(mentions[0]),
+        str(mentions[1]),
+        str(mentions[2]),
         "",  # AvgTone
     ]
     row += [""] * (3 * len(_GEO_FIELDS))  # Actor1Geo, Actor2Geo, ActionGeo: not filled yet
@@ -184,13 +188,17 @@ def write_gdelt(
     urls: dict[str, str] | None = None,
     header: bool = False,
     dateadded: str | None = None,
+    mentions: dict[str, tuple[int, int, int]] | None = None,
 ) -> int:
     """Write events as a GDELT 2.0 Event file (tab-separated, no header unless `header`).
 
-    `urls` maps article ids to SOURCEURL. Returns the number of rows written.
+    `urls` maps article ids to SOURCEURL, `mentions` to (NumMentions, NumSources, NumArticles)
+    (default 1, 1, 1). Returns the number of rows written.
     """
     urls = urls or {}
-    rows = ("\t".join(gdelt_row(e, url=urls.get(e.article_id, ""), dateadded=dateadded)) for e in events)
+    mentions = mentions or {}
+    rows = ("\t".join(gdelt_row(e, url=urls.get(e.article_id, ""), dateadded=dateadded,
+                                mentions=mentions.get(e.article_id, (1, 1, 1)))) for e in events)
     if header:
         rows = _chain(["\t".join(GDELT_COLUMNS)], rows)
     n = write_lines(rows, out)

@@ -37,6 +37,7 @@ def article_from_object(obj: object, origin: str) -> Article:
         url=_text_field(obj, "url").strip(),
         lang=(str(lang).strip() or None) if lang is not None else None,
         origin=origin,
+        outlet=_text_field(obj, "source").strip(),
     )
 
 

@@ -13,7 +13,7 @@ from typing import Iterable
 import duckdb
 import pyarrow as pa
 
-from ..records import EVENT_FIELDS, ErrorRow, Result
+from ..records import EVENT_FIELDS, Duplicate, ErrorRow, Result, outlet_of
 
 SCHEMA_VERSION = "1"
 DEFAULT_DB = "warta.duckdb"
@@ -26,6 +26,14 @@ _EVENT_TYPES = {
 _ARROW = {"INTEGER": pa.int32(), "DOUBLE": pa.float64(), "VARCHAR": pa.string()}
 ARTICLE_COLUMNS = ("id", "title", "date", "url", "lang", "origin", "status", "n_sentences", "n_events",
                    "text", "coded_at")
+# Added for near-duplicates (issue 5): the publisher, and for a copy the id of the first-seen article.
+ARTICLE_COLUMNS_DEDUP = ("outlet", "duplicate_of")
+ARTICLE_COLUMNS += ARTICLE_COLUMNS_DEDUP
+# Per-article side tables, written with their article in one transaction and replaced with it.
+SIDE_TABLES = {
+    "dedup_bands": "article_id VARCHAR, key BIGINT",  # LSH band keys of first-seen articles
+    "dedup_signatures": "article_id VARCHAR, signature BLOB",  # their MinHash signatures (uint32s)
+}
 ERROR_COLUMNS = ("article_id", "stage", "kind", "reason", "origin", "at")
 
 
@@ -68,6 +76,10 @@ class Store:
             "lang VARCHAR, origin VARCHAR, status VARCHAR, n_sentences INTEGER, n_events INTEGER, "
             "text VARCHAR, coded_at TIMESTAMP)"
         )
+        for col in ARTICLE_COLUMNS_DEDUP:  # stores made before these columns existed gain them
+            self.con.execute(f"ALTER TABLE articles ADD COLUMN IF NOT EXISTS {col} VARCHAR")
+        for name, cols in SIDE_TABLES.items():
+            self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
         self.con.execute(f"CREATE TABLE IF NOT EXISTS events ({ev_cols})")
         self.con.execute(
             "CREATE TABLE IF NOT EXISTS errors (article_id VARCHAR, stage VARCHAR, kind VARCHAR, "
@@ -76,8 +88,12 @@ class Store:
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
 
     # -- writing --------------------------------------------------------------------------------
-    def write(self, results: Iterable[Result | ErrorRow]) -> tuple[int, int, int]:
-        """Store a batch; returns (articles, events, errors) written."""
+    def write(self, results: Iterable[Result | ErrorRow | Duplicate],
+              side: dict[str, pa.Table] | None = None) -> tuple[int, int, int]:
+        """Store a batch in one transaction; returns (articles, events, errors) written.
+
+        `side` holds rows for SIDE_TABLES (each with an article_id column) written with the batch.
+        """
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         arts = {c: [] for c in ARTICLE_COLUMNS}
         evs = {f: [] for f in EVENT_FIELDS}
@@ -95,10 +111,16 @@ class Store:
                 continue
             a = item.article
             ids.append(a.id)
-            row = (a.id, a.title, a.date, a.url, a.lang, a.origin, item.status, item.n_sentences,
-                   len(item.events), a.text, now)
+            if isinstance(item, Duplicate):
+                row = (a.id, a.title, a.date, a.url, a.lang, a.origin, "duplicate", 0, 0, a.text, now,
+                       outlet_of(a), item.duplicate_of)
+            else:
+                row = (a.id, a.title, a.date, a.url, a.lang, a.origin, item.status, item.n_sentences,
+                       len(item.events), a.text, now, outlet_of(a), None)
             for c, v in zip(ARTICLE_COLUMNS, row):
                 arts[c].append(v)
+            if isinstance(item, Duplicate):
+                continue
             for e in item.events:
                 for f in EVENT_FIELDS:
                     evs[f].append(getattr(e, f))
@@ -116,10 +138,17 @@ class Store:
                            schema=pa.schema([(c, pa.timestamp("us") if c == "at" else pa.string())
                                              for c in ERROR_COLUMNS]))
         id_tbl = pa.table({"id": pa.array(sorted(set(ids)), pa.string())})
+        side = side or {}
         con = self.con
         con.begin()
         try:
             con.register("_ids", id_tbl)
+            for name in SIDE_TABLES:
+                con.execute(f"DELETE FROM {name} WHERE article_id IN (SELECT id FROM _ids)")
+                if name in side and len(side[name]):
+                    con.register("_side", side[name])
+                    con.execute(f"INSERT INTO {name} SELECT * FROM _side")
+                    con.unregister("_side")
             con.register("_arts", art_tbl)
             con.register("_evs", ev_tbl)
             con.register("_errs", err_tbl)
@@ -142,6 +171,42 @@ class Store:
             for name in ("_ids", "_arts", "_evs", "_errs"):
                 con.unregister(name)
         return len(art_tbl), len(ev_tbl), len(err_tbl)
+
+    # -- resuming and near-duplicates --------------------------------------------------------------
+    def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids the store already holds (coded, skipped, failed or duplicate)."""
+        tbl = pa.table({"id": pa.array(list(ids), pa.string())})
+        self.con.register("_probe", tbl)
+        try:
+            return {r[0] for r in self.con.execute("SELECT id FROM articles SEMI JOIN _probe USING (id)").fetchall()}
+        finally:
+            self.con.unregister("_probe")
+
+    def dedup_candidates(self, keys: Iterable[int]) -> dict[int, list]:
+        """Stored first-seen articles sharing an LSH band key: key -> [(article_id, signature)]."""
+        import numpy as np
+
+        tbl = pa.table({"key": pa.array(list(keys), pa.int64())})
+        if not len(tbl):
+            return {}
+        self.con.register("_keys", tbl)
+        try:
+            rows = self.con.execute(
+                "SELECT b.key, b.article_id, s.signature FROM dedup_bands b SEMI JOIN _keys USING (key) "
+                "JOIN dedup_signatures s USING (article_id)").fetchall()
+        finally:
+            self.con.unregister("_keys")
+        out: dict[int, list] = {}
+        for key, aid, sig in rows:
+            out.setdefault(key, []).append((aid, np.frombuffer(sig, dtype=np.uint32)))
+        return out
+
+    def mentions(self) -> dict[str, tuple[int, int, int]]:
+        """Per first-seen article: (NumMentions, NumSources, NumArticles) counting its near-duplicates."""
+        rows = self.con.execute(
+            "SELECT coalesce(duplicate_of, id), count(*), greatest(count(DISTINCT nullif(outlet, '')), 1), "
+            "count(DISTINCT id) FROM articles GROUP BY 1").fetchall()
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
     # -- reading --------------------------------------------------------------------------------
     def events(self, where: str = "", params=()) -> list[dict]:

@@ -1,0 +1,97 @@
+"""Marks near-duplicate articles before they are coded.
+
+For each chunk of the ingest stream: sign the articles, look their band keys up in the store
+(one query per chunk) and among the articles signed in this run but not yet stored, and verify
+candidates against the threshold. The first-seen copy stays an `Article` (it will be coded, its
+signature stored with it); a later copy becomes a `Duplicate` of it. Memory: the signatures live
+in the store (tables dedup_bands, dedup_signatures); only those not yet written are held here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import islice
+from typing import Iterable, Iterator
+
+import numpy as np
+import pyarrow as pa
+
+from ..records import Article, Duplicate
+from .minhash import Signer
+
+CHUNK = 256  # articles per store look-up
+
+
+class NearDuplicates:
+    def __init__(self, store, threshold: float, signer: Signer | None = None):
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"dedup threshold {threshold} must be in (0, 1], e.g. 0.8")
+        self.store = store
+        self.threshold = threshold
+        self.signer = signer or Signer()
+        self._pending: dict[str, tuple[np.ndarray, list[int]]] = {}  # signed, not yet stored
+        self._pending_keys: dict[int, list[str]] = defaultdict(list)
+
+    def mark(self, items: Iterable) -> Iterator:
+        """The stream with later copies of a story replaced by `Duplicate` records, in order."""
+        it = iter(items)
+        while chunk := list(islice(it, CHUNK)):
+            signed = {}
+            for item in chunk:
+                if isinstance(item, Article):
+                    sig = self.signer.signature(item.text)
+                    signed[id(item)] = (sig, self.signer.band_keys(sig))
+            stored = self.store.dedup_candidates({k for _, keys in signed.values() for k in keys})
+            for item in chunk:
+                if not isinstance(item, Article):
+                    yield item
+                    continue
+                sig, keys = signed[id(item)]
+                best = self._best(item.id, sig, keys, stored)
+                if best is None:
+                    if item.id not in self._pending:  # the same id twice in one run: index it once
+                        self._pending[item.id] = (sig, keys)
+                        for k in keys:
+                            self._pending_keys[k].append(item.id)
+                    yield item
+                else:
+                    yield Duplicate(item, best[0], best[1])
+
+    def _best(self, article_id, sig, keys, stored) -> tuple[str, float] | None:
+        seen: set[str] = {article_id}  # re-coding an article must not find itself
+        best = None
+        for k in keys:
+            cands = [(cid, csig) for cid, csig in stored.get(k, ())]
+            cands += [(cid, self._pending[cid][0]) for cid in self._pending_keys.get(k, ())]
+            for cid, csig in cands:
+                if cid in seen:
+                    continue
+                seen.add(cid)
+                s = self.signer.similarity(sig, csig)
+                if s >= self.threshold and (best is None or s > best[1]):
+                    best = (cid, s)
+        return best
+
+    def take(self, ids: Iterable[str]) -> dict[str, pa.Table]:
+        """Rows for the store (dedup_bands, dedup_signatures) of these originals, now being written."""
+        band_ids, band_keys, sig_ids, sigs = [], [], [], []
+        for aid in ids:
+            entry = self._pending.pop(aid, None)
+            if entry is None:
+                continue
+            sig, keys = entry
+            for k in keys:
+                band_ids.append(aid)
+                band_keys.append(k)
+                lst = self._pending_keys[k]
+                lst.remove(aid)
+                if not lst:
+                    del self._pending_keys[k]
+            sig_ids.append(aid)
+            sigs.append(sig.tobytes())
+        return {
+            "dedup_bands": pa.table({"article_id": pa.array(band_ids, pa.string()),
+                                     "key": pa.array(band_keys, pa.int64())}),
+            "dedup_signatures": pa.table({"article_id": pa.array(sig_ids, pa.string()),
+                                          "signature": pa.array(sigs, pa.binary())}),
+        }
