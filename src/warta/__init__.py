@@ -11,6 +11,9 @@ The library is the product; the `warta` command is a thin layer over these funct
 
 from __future__ import annotations
 
+# The subpackages named like functions load first: loading one later would rebind `warta.ingest`
+# (or `warta.export`) from the function to the subpackage.
+from . import export as _export_stage, ingest as _ingest_stage  # noqa: F401
 from .api import check_dictionaries, code, code_text, evaluate, export, ingest
 from .pipeline import Resources, process
 from .records import Article, ErrorRow, Event, Result

@@ -36,8 +36,8 @@ def default_workers() -> int:
 
 
 def _init_worker(resources: Resources) -> None:
+    # Coders load lazily, per language met: a corpus in one language never pays for the others.
     global _worker_resources
-    resources.warm()
     _worker_resources = resources
 
 

@@ -31,11 +31,13 @@ class NearDuplicates:
         self.signer = signer or Signer()
         self._pending: dict[str, tuple[np.ndarray, list[int]]] = {}  # signed, not yet stored
         self._pending_keys: dict[int, list[str]] = defaultdict(list)
+        self._written: set[str] = set()  # taken for the store; indexed here until the next look-up sees them
 
     def mark(self, items: Iterable) -> Iterator:
         """The stream with later copies of a story replaced by `Duplicate` records, in order."""
         it = iter(items)
         while chunk := list(islice(it, CHUNK)):
+            self._evict_written()
             signed = {}
             for item in chunk:
                 if isinstance(item, Article):
@@ -72,21 +74,31 @@ class NearDuplicates:
                     best = (cid, s)
         return best
 
-    def take(self, ids: Iterable[str]) -> dict[str, pa.Table]:
-        """Rows for the store (dedup_bands, dedup_signatures) of these originals, now being written."""
-        band_ids, band_keys, sig_ids, sigs = [], [], [], []
-        for aid in ids:
-            entry = self._pending.pop(aid, None)
-            if entry is None:
-                continue
-            sig, keys = entry
+    def _evict_written(self) -> None:
+        for aid in self._written:
+            _, keys = self._pending.pop(aid)
             for k in keys:
-                band_ids.append(aid)
-                band_keys.append(k)
                 lst = self._pending_keys[k]
                 lst.remove(aid)
                 if not lst:
                     del self._pending_keys[k]
+        self._written.clear()
+
+    def take(self, ids: Iterable[str]) -> dict[str, pa.Table]:
+        """Rows for the store (dedup_bands, dedup_signatures) of these originals, now being written.
+
+        They stay in the in-memory index until the next chunk's store look-up, which will see them:
+        the chunk being marked now looked the store up before they were written.
+        """
+        band_ids, band_keys, sig_ids, sigs = [], [], [], []
+        for aid in ids:
+            entry = self._pending.get(aid)
+            if entry is None or aid in self._written:
+                continue
+            self._written.add(aid)
+            sig, keys = entry
+            band_ids += [aid] * len(keys)
+            band_keys += keys
             sig_ids.append(aid)
             sigs.append(sig.tobytes())
         return {

@@ -1,0 +1,140 @@
+"""Issue 5, local engine at scale: parallel workers, resumable ingest (killed with SIGKILL and
+rerun), near-duplicates stored as mentions. Real processes, real DuckDB files."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+import pytest
+
+import warta
+from conftest import ROOT
+
+DEMO = ROOT / "examples" / "demo-corpus.jsonl.gz"
+
+STORY = ("Militer Israel melancarkan serangan udara ke Jalur Gaza pada Senin dini hari. "
+         "Warga di sejumlah permukiman mengatakan ledakan terdengar berulang kali sejak tengah malam hingga "
+         "menjelang subuh. Petugas kesehatan setempat menyebut puluhan orang dibawa ke rumah sakit terdekat untuk "
+         "mendapatkan perawatan. Sejumlah bangunan tempat tinggal dan sebuah sekolah dilaporkan rusak parah akibat "
+         "ledakan tersebut. Listrik padam di sebagian besar wilayah utara dan air bersih semakin sulit didapat oleh "
+         "warga. Para pengungsi memadati tempat penampungan sementara yang kini kekurangan makanan, selimut dan "
+         "obat-obatan. Pengamat menilai situasi di kawasan itu kemungkinan belum akan mereda dalam beberapa hari "
+         "ke depan.")
+
+
+def syndicated(tmp_path):
+    """The same story from three outlets, each with its own title, dateline and page furniture."""
+    copies = [
+        ("antara-1", "antaranews", "Israel serang Gaza", "JAKARTA (ANTARA) - " + STORY + "\nBaca juga: Harga beras naik"),
+        ("kompas-7", "kompas", "Serangan udara Israel hantam Gaza", STORY + "\nEditor: Rina"),
+        ("detik-3", "detik", "Gaza diserang lagi", "Jakarta - " + STORY + "\n(nwk/nwy)"),
+    ]
+    path = tmp_path / "story.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "source": s, "title": t, "text": x, "date": "2023-10-09",
+                                        "url": f"https://{s}.example/{i}"}) + "\n" for i, s, t, x in copies))
+    return path
+
+
+def test_syndicated_story_in_three_outlets_is_one_event_with_three_mentions(tmp_path):
+    db = tmp_path / "w.duckdb"
+    report = warta.ingest([syndicated(tmp_path)], db=db, workers=1)
+    assert (report.coded, report.duplicates) == (1, 2)
+    con = duckdb.connect(str(db), read_only=True)
+    events = con.execute("SELECT article_id, source, target, code FROM events").fetchall()
+    dups = con.execute("SELECT id, duplicate_of, outlet FROM articles WHERE status = 'duplicate' ORDER BY id").fetchall()
+    con.close()
+    assert events == [("antara-1", "ISRMIL", "PSE", "195")]
+    assert dups == [("detik-3", "antara-1", "detik"), ("kompas-7", "antara-1", "kompas")]
+    out = tmp_path / "events.tsv"
+    assert warta.export(db, "gdelt", out) == 1
+    from warta.export import GDELT_COLUMNS
+
+    row = dict(zip(GDELT_COLUMNS, out.read_text().rstrip("\n").split("\t")))
+    assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("3", "3", "3")
+    assert row["SOURCEURL"] == "https://antaranews.example/antara-1"
+
+
+def test_dedup_threshold_is_the_users(tmp_path):
+    # A threshold above any copy's similarity codes the three copies apart: three events, one mention each.
+    db = tmp_path / "w.duckdb"
+    report = warta.ingest([syndicated(tmp_path)], db=db, workers=1, dedup_threshold=1.0)
+    assert (report.coded, report.duplicates, report.events) == (3, 0, 3)
+    # A later run deduplicates against what the store holds: a fourth copy is a mention of the closest.
+    fourth = tmp_path / "more.jsonl"
+    fourth.write_text(json.dumps({"id": "tempo-9", "source": "tempo", "text": STORY + "\nPenulis: Adi"}) + "\n")
+    report = warta.ingest([fourth], db=db, workers=1, dedup_threshold=0.8)
+    assert (report.coded, report.duplicates) == (0, 1)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT duplicate_of FROM articles WHERE id = 'tempo-9'").fetchone()[0] in {"antara-1", "kompas-7", "detik-3"}
+
+
+def _corpus(path, n):
+    """n distinct articles built from the demo corpus (each joins two of its texts, with a new id),
+    every tenth one also copied under another id and outlet as a syndicated duplicate."""
+    with gzip.open(DEMO, "rt", encoding="utf-8") as fh:
+        base = [json.loads(line) for line in fh if line.strip()]
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            a, b = base[i % len(base)], base[(i * 7 + i // len(base) + 1) % len(base)]
+            rec = {"id": f"r{i}", "source": a.get("source", ""), "date": a.get("date"),
+                   "title": a.get("title", ""), "text": a["text"] + "\n\n" + b["text"]}
+            out.write(json.dumps(rec) + "\n")
+            if i % 10 == 9:
+                out.write(json.dumps(dict(rec, id=f"r{i}-copy", source="syndicator")) + "\n")
+    return path
+
+
+def _tables(db):
+    con = duckdb.connect(str(db), read_only=True)
+    events = con.execute("SELECT * FROM events ORDER BY ALL").fetchall()  # events carry no timestamps
+    articles = con.execute("SELECT id, status, n_sentences, n_events, outlet, duplicate_of FROM articles "
+                           "ORDER BY id").fetchall()
+    con.close()
+    return events, articles
+
+
+def test_sigkilled_ingest_rerun_ends_with_the_tables_of_a_clean_run(tmp_path):
+    corpus = _corpus(tmp_path / "corpus.jsonl", 600)
+    n_items = sum(1 for _ in corpus.open())
+    cfg = tmp_path / "warta.toml"
+    cfg.write_text("[store]\nbatch = 40\n")
+    env = dict(os.environ, WARTA_CONFIG=str(cfg))
+
+    clean = tmp_path / "clean.duckdb"
+    report = warta.ingest([corpus], db=clean, workers=1)
+    assert report.articles == n_items and report.duplicates >= 60  # the planted copies, and some near ones
+
+    db = tmp_path / "killed.duckdb"
+    proc = subprocess.Popen([sys.executable, "-m", "warta", "ingest", str(corpus), "--db", str(db), "-q",
+                             "--workers", "2"], env=env, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wal = db.with_name(db.name + ".wal")
+    deadline = time.monotonic() + 240
+    # Committed batches grow the store's write-ahead log; wait for a few, then kill the whole process group.
+    while time.monotonic() < deadline and proc.poll() is None:
+        if wal.exists() and wal.stat().st_size > 500_000:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "ingest ended before it could be killed: " + proc.stderr.read().decode()
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    con = duckdb.connect(str(db), read_only=True)
+    stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    half_written = con.execute("SELECT count(*) FROM events e ANTI JOIN articles a ON a.id = e.article_id"
+                               ).fetchone()[0]
+    con.close()
+    assert 0 < stored < n_items, stored
+    assert half_written == 0  # a batch is one transaction: no event without its article row
+
+    rerun = warta.ingest([corpus], db=db, workers=2)
+    assert rerun.already_stored == stored  # nothing is coded twice
+    assert rerun.articles == n_items - stored
+    assert _tables(db) == _tables(clean)
