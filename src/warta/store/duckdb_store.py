@@ -6,36 +6,17 @@ its row, its events and its errors in one transaction, so events are never dupli
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Iterable
 
 import duckdb
 import pyarrow as pa
 
-from ..records import EVENT_FIELDS, Duplicate, ErrorRow, Result, outlet_of
+from ..records import EVENT_FIELDS, Duplicate, ErrorRow, Result
+from .tables import ARTICLE_COLUMNS, ARTICLE_COLUMNS_DEDUP, ERROR_COLUMNS, EVENT_TYPES, SIDE_TABLES, to_tables
 
 SCHEMA_VERSION = "1"
 DEFAULT_DB = "warta.duckdb"
-
-_EVENT_TYPES = {
-    "sentence": "INTEGER", "start": "INTEGER", "end": "INTEGER", "quad_class": "INTEGER",
-    "goldstein": "DOUBLE", "trigger_start": "INTEGER", "trigger_end": "INTEGER",
-    "source_start": "INTEGER", "source_end": "INTEGER", "target_start": "INTEGER", "target_end": "INTEGER",
-}
-_ARROW = {"INTEGER": pa.int32(), "DOUBLE": pa.float64(), "VARCHAR": pa.string()}
-ARTICLE_COLUMNS = ("id", "title", "date", "url", "lang", "origin", "status", "n_sentences", "n_events",
-                   "text", "coded_at")
-# Added for near-duplicates (issue 5): the publisher, and for a copy the id of the first-seen article.
-ARTICLE_COLUMNS_DEDUP = ("outlet", "duplicate_of")
-ARTICLE_COLUMNS += ARTICLE_COLUMNS_DEDUP
-# Per-article side tables, written with their article in one transaction and replaced with it.
-SIDE_TABLES = {
-    "dedup_bands": "article_id VARCHAR, key BIGINT",  # LSH band keys of first-seen articles
-    "dedup_signatures": "article_id VARCHAR, signature BLOB",  # their MinHash signatures (uint32s)
-}
-ERROR_COLUMNS = ("article_id", "stage", "kind", "reason", "origin", "at")
-
 
 def _q(name: str) -> str:
     return f'"{name}"'
@@ -45,11 +26,36 @@ class StoreError(RuntimeError):
     """The database file cannot be opened or written."""
 
 
+def parquet_views(folder: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB whose articles, events and errors are views over folder/<table>/*.parquet."""
+    from .tables import SCHEMAS
+
+    con = duckdb.connect()
+    for name, schema in SCHEMAS.items():
+        files = sorted((folder / name).glob("*.parquet"))
+        if files:
+            listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{listed}])")
+        else:  # an empty table may have been written as no file at all
+            con.register(f"_{name}", schema.empty_table())
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM _{name}")
+    if not any((folder / name).is_dir() for name in SCHEMAS):
+        raise StoreError(f"{folder} holds no warta tables (articles/, events/, errors/); "
+                         "give a .duckdb file or a folder written by `warta spark`")
+    return con
+
+
 class Store:
     """A DuckDB file holding warta's tables. Use as a context manager or call close()."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False):
         self.path = str(path)
+        if Path(path).is_dir():  # Parquet tables written by `warta spark`: read through views
+            if not read_only:
+                raise StoreError(f"{self.path} is a folder of Parquet tables (from `warta spark`); it can be "
+                                 "queried (summary, export) but not written; give a .duckdb file to ingest into")
+            self.con = parquet_views(Path(path))
+            return
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except (duckdb.IOException, duckdb.Error) as exc:
@@ -69,7 +75,7 @@ class Store:
 
     # -- schema ---------------------------------------------------------------------------------
     def _migrate(self) -> None:
-        ev_cols = ", ".join(f"{_q(f)} {_EVENT_TYPES.get(f, 'VARCHAR')}" for f in EVENT_FIELDS)
+        ev_cols = ", ".join(f"{_q(f)} {EVENT_TYPES.get(f, 'VARCHAR')}" for f in EVENT_FIELDS)
         self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         self.con.execute(
             "CREATE TABLE IF NOT EXISTS articles (id VARCHAR, title VARCHAR, date VARCHAR, url VARCHAR, "
@@ -94,49 +100,9 @@ class Store:
 
         `side` holds rows for SIDE_TABLES (each with an article_id column) written with the batch.
         """
-        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-        arts = {c: [] for c in ARTICLE_COLUMNS}
-        evs = {f: [] for f in EVENT_FIELDS}
-        errs = {c: [] for c in ERROR_COLUMNS}
-        ids: list[str] = []
-
-        def add_error(e: ErrorRow) -> None:
-            for c, v in zip(ERROR_COLUMNS, (e.article_id, e.stage, e.kind, e.reason, e.origin, now)):
-                errs[c].append(v)
-
-        for item in results:
-            if isinstance(item, ErrorRow):
-                ids.append(item.article_id)
-                add_error(item)
-                continue
-            a = item.article
-            ids.append(a.id)
-            if isinstance(item, Duplicate):
-                row = (a.id, a.title, a.date, a.url, a.lang, a.origin, "duplicate", 0, 0, a.text, now,
-                       outlet_of(a), item.duplicate_of)
-            else:
-                row = (a.id, a.title, a.date, a.url, a.lang, a.origin, item.status, item.n_sentences,
-                       len(item.events), a.text, now, outlet_of(a), None)
-            for c, v in zip(ARTICLE_COLUMNS, row):
-                arts[c].append(v)
-            if isinstance(item, Duplicate):
-                continue
-            for e in item.events:
-                for f in EVENT_FIELDS:
-                    evs[f].append(getattr(e, f))
-            if item.error is not None:
-                add_error(item.error)
+        art_tbl, ev_tbl, err_tbl, ids = to_tables(results)
         if not ids:
             return 0, 0, 0
-        art_tbl = pa.table({c: arts[c] for c in ARTICLE_COLUMNS},
-                           schema=pa.schema([(c, pa.timestamp("us") if c == "coded_at" else
-                                              (pa.int32() if c.startswith("n_") else pa.string()))
-                                             for c in ARTICLE_COLUMNS]))
-        ev_tbl = pa.table({f: evs[f] for f in EVENT_FIELDS},
-                          schema=pa.schema([(f, _ARROW[_EVENT_TYPES.get(f, "VARCHAR")]) for f in EVENT_FIELDS]))
-        err_tbl = pa.table({c: errs[c] for c in ERROR_COLUMNS},
-                           schema=pa.schema([(c, pa.timestamp("us") if c == "at" else pa.string())
-                                             for c in ERROR_COLUMNS]))
         id_tbl = pa.table({"id": pa.array(sorted(set(ids)), pa.string())})
         side = side or {}
         con = self.con
