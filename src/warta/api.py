@@ -159,6 +159,24 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", dat
     return report
 
 
+def spark(inputs: Iterable[str | Path], out: str | Path, *, date: str | None = None, lang: str | None = None,
+          dict_dirs: Iterable[str] = (), dedup_threshold: float | None = None, master: str | None = None,
+          remote: str | None = None, session=None) -> str:
+    """Code inputs on Apache Spark into Parquet tables out/articles, events, errors (the store's
+    columns); `warta summary/export --db OUT` read them. Needs the `spark` extra and Java 17+."""
+    try:
+        from .spark import run_spark
+    except ImportError:
+        raise ValueError("the Spark engine needs PySpark: pip install 'warta[spark]' (and Java 17+)") from None
+    from .config import load_config
+
+    if dedup_threshold is None:
+        cfg = load_config()["dedup"]
+        dedup_threshold = float(cfg["threshold"]) if cfg.get("enabled", True) else 0.0
+    return run_spark([str(i) for i in inputs], out, spark=session, resources=_resources(date, lang, dict_dirs),
+                     lang=lang, dedup_threshold=dedup_threshold, master=master, remote=remote)
+
+
 def export(db: str | Path, fmt: str, out: str | Path) -> int:
     """Write the store's events as gdelt (TSV), plover (JSON lines), jsonl, parquet or csv."""
     from .export import exporters

@@ -124,6 +124,26 @@ def ingest_cmd(
         _print_summary(db)
 
 
+@app.command("spark")
+def spark_cmd(
+    inputs: List[str] = typer.Argument(..., help="JSONL(.gz), Parquet, other files or folders (local or s3://...)."),
+    out_dir: Path = typer.Option(..., "--out", "-o", help="Folder for the Parquet tables (articles/, events/, errors/)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for undated input."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Force the language (id or en)."),
+    dict_dir: List[str] = typer.Option([], "--dict", help="Extra dictionary folder."),
+    dedup_threshold: Optional[float] = typer.Option(None, "--dedup-threshold", min=0.0, max=1.0,
+                                                    help="Similarity at which an article is a copy (0 = off)."),
+    master: Optional[str] = typer.Option(None, "--master", help="Spark master, e.g. local[4] (default local[*])."),
+    remote: Optional[str] = typer.Option(None, "--remote", help="Spark Connect URL, e.g. sc://host:15002."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
+) -> None:
+    """Code articles on Apache Spark into Parquet tables; query them with --db OUT."""
+    out_path = api.spark(inputs, out_dir, date=date, lang=lang, dict_dirs=dict_dir, dedup_threshold=dedup_threshold,
+                         master=master, remote=remote)
+    if not quiet:
+        _print_summary(Path(out_path))
+
+
 def _print_summary(db: Path) -> None:
     from .store import Store
 
@@ -146,7 +166,8 @@ def _print_summary(db: Path) -> None:
 
 
 @app.command("summary")
-def summary_cmd(db: Path = typer.Option(Path("warta.duckdb"), "--db", help="DuckDB file to read.")) -> None:
+def summary_cmd(db: Path = typer.Option(Path("warta.duckdb"), "--db",
+                                        help="DuckDB file, or folder of Parquet tables from `warta spark`.")) -> None:
     """Print what a store holds: articles, events, top dyads and roots."""
     if not db.exists():
         _fail(f"no store at {db}; run `warta ingest ... --db {db}` first")
@@ -155,7 +176,8 @@ def summary_cmd(db: Path = typer.Option(Path("warta.duckdb"), "--db", help="Duck
 
 @app.command("export")
 def export_cmd(
-    db: Path = typer.Option(Path("warta.duckdb"), "--db", help="DuckDB file to read."),
+    db: Path = typer.Option(Path("warta.duckdb"), "--db",
+                            help="DuckDB file, or folder of Parquet tables from `warta spark`."),
     fmt: str = typer.Option(..., "--format", "-f", help="gdelt | plover | jsonl | parquet | csv"),
     out_path: Path = typer.Option(..., "--out", "-o", help="File to write."),
 ) -> None:
