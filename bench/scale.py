@@ -1,0 +1,197 @@
+"""Scale figures for issue 5: throughput per core at 1 and 2 workers, peak memory as the corpus
+grows, and the Spark engine (local mode) beside the local engine on the same input.
+
+    python bench/scale.py throughput [--corpus F ...] [--workers 1 2]
+    python bench/scale.py memory --sizes 10000 100000 1000000 [--workers 2] [--dedup]
+    python bench/scale.py spark [--corpus F] [--master local[2]]
+
+Every run is the real command (`python -m warta ingest` / `warta spark`) in a fresh store, timed
+end to end (start-up included); peak memory is the largest sum of the resident memory of the
+command and all its children (workers, JVM), sampled every 0.1 s from /proc.
+
+`memory` streams N articles into `warta ingest -` from a generator process: the shared corpora
+replicated with new ids ("<id>#<k>"). Copies of one text are near-duplicates, so by default every
+copy gets a small unique change (its replica number spelled out in a sentence added to each
+paragraph) and near-duplicate detection is off (`--dedup-threshold 0`): every article is coded.
+With `--dedup`, copies stay verbatim and detection is on: the first of each text is coded, the
+others go through the near-duplicate index (reader, signatures, LSH look-ups in the store) only.
+Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "corpora"
+CORPORA = [SHARED / "indosum-dev.jsonl.gz", SHARED / "click-id.jsonl.gz"]
+
+
+def _rss_tree(pid: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry.name))
+            except (OSError, ValueError, IndexError):
+                continue
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo.extend(children.get(p, ()))
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_measured(cmd: list[str], stdin=None) -> tuple[float, int, float]:
+    """(wall seconds, peak tree RSS in bytes, CPU seconds of the command and its children)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    err: list[str] = []
+    reader = threading.Thread(target=lambda: err.extend(proc.stderr), daemon=True)
+    reader.start()
+    while proc.poll() is None:
+        peak = max(peak, _rss_tree(proc.pid))
+        time.sleep(0.1)
+    reader.join(5)
+    elapsed = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # workers are reaped by the command: counted
+    if proc.returncode != 0:
+        sys.exit(f"error: {' '.join(cmd)} failed ({proc.returncode}): {''.join(err[-5:])}")
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return elapsed, peak, cpu
+
+
+def _load() -> str:
+    return "load average %.1f %.1f %.1f" % os.getloadavg()
+
+
+def _count(db: Path) -> tuple[int, int, int]:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    n, coded = con.execute("SELECT count(*), count(*) FILTER (status = 'coded') FROM articles").fetchone()
+    events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    con.close()
+    return n, coded, events
+
+
+def _warta(*args: str) -> list[str]:
+    return [sys.executable, "-m", "warta", *args]
+
+
+def throughput(args) -> None:
+    print("# throughput: python -m warta ingest CORPUS --db fresh.duckdb -q --workers N (dedup on, default)")
+    print(f"# machine: {os.cpu_count()} cores; the figure per core is articles/s / N")
+    for corpus in args.corpus:
+        for n in args.workers:
+            db = Path(tempfile.mkdtemp()) / "bench.duckdb"
+            secs, peak, cpu = run_measured(_warta("ingest", str(corpus), "--db", str(db), "-q", "--workers", str(n)))
+            total, coded, events = _count(db)
+            print(f"{corpus.name:24} workers={n}  {total} articles ({coded} coded, {events} events) in {secs:6.1f} s"
+                  f"  = {total / secs:6.1f} articles/s = {total / secs / n:6.1f} per core;"
+                  f"  CPU {cpu:6.1f} s = {total / cpu:6.1f} articles per CPU-second;"
+                  f"  peak {peak / 2**20:6.0f} MB;  {_load()}", flush=True)
+
+
+def _base_records() -> list[dict]:
+    recs = []
+    for corpus in CORPORA:
+        opener = gzip.open if corpus.suffix == ".gz" else open
+        with opener(corpus, "rt", encoding="utf-8") as fh:
+            recs += [json.loads(line) for line in fh if line.strip()]
+    return recs
+
+
+def generate(n: int, unique: bool) -> None:
+    """Write n replicated articles as JSONL to stdout (the `memory` generator process)."""
+    base = _base_records()
+    out = sys.stdout
+    for i in range(n):
+        k, rec = divmod(i, len(base))
+        rec = dict(base[rec], id=f"{base[rec].get('id', rec)}#{k}")
+        if unique and k:
+            tag = f" Salinan nomor {k} {i}."  # a sentence unique to this copy, in every paragraph
+            rec["text"] = rec["text"].replace("\n\n", tag + "\n\n") + tag
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    out.flush()
+
+
+def memory(args) -> None:
+    mode = "dedup on, verbatim copies" if args.dedup else "dedup off, every copy changed and coded"
+    print(f"# peak memory: generator | python -m warta ingest - -q --workers {args.workers} ({mode})")
+    for n in args.sizes:
+        db = Path(tempfile.mkdtemp()) / "bench.duckdb"
+        gen = subprocess.Popen([sys.executable, __file__, "_generate", str(n)] + ([] if args.dedup else ["--unique"]),
+                               stdout=subprocess.PIPE)
+        extra = [] if args.dedup else ["--dedup-threshold", "0"]
+        secs, peak, cpu = run_measured(_warta("ingest", "-", "--db", str(db), "-q", "--workers", str(args.workers),
+                                              *extra), stdin=gen.stdout)
+        gen.wait()
+        total, coded, events = _count(db)
+        size = db.stat().st_size
+        print(f"{n:>8} articles: peak {peak / 2**20:6.0f} MB  ({total} stored, {coded} coded, {events} events, "
+              f"{secs:7.1f} s, {total / secs:6.1f} articles/s, {total / cpu:6.1f} per CPU-second, "
+              f"store {size / 2**20:.0f} MB; {_load()})", flush=True)
+
+
+def spark(args) -> None:
+    corpus = args.corpus[0]
+    print(f"# Spark local mode beside the local engine on {corpus.name} (both end to end, start-up included)")
+    out = Path(tempfile.mkdtemp()) / "tables"
+    secs, peak, cpu = run_measured(_warta("spark", str(corpus), "--out", str(out), "-q", "--master", args.master))
+    from warta.store import Store
+
+    with Store(out, read_only=True) as s:
+        summ = s.summary()
+    cores = int(args.master.strip("local[]") or os.cpu_count()) if args.master != "local[*]" else os.cpu_count()
+    print(f"spark {args.master:10}  {summ['articles']} articles ({summ['events']} events) in {secs:6.1f} s"
+          f"  = {summ['articles'] / secs:6.1f} articles/s = {summ['articles'] / secs / cores:6.1f} per core;"
+          f"  CPU {cpu:6.1f} s (the driver; JVM and workers when reaped);"
+          f"  peak {peak / 2**20:6.0f} MB (JVM and Python workers);  {_load()}", flush=True)
+    args.workers = [cores]
+    throughput(args)
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "_generate":
+        generate(int(sys.argv[2]), "--unique" in sys.argv)
+        return
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="what", required=True)
+    t = sub.add_parser("throughput")
+    t.add_argument("--corpus", nargs="+", type=Path, default=[c for c in CORPORA if c.exists()])
+    t.add_argument("--workers", nargs="+", type=int, default=[1, 2])
+    m = sub.add_parser("memory")
+    m.add_argument("--sizes", nargs="+", type=int, default=[10_000, 100_000])
+    m.add_argument("--workers", type=int, default=2)
+    m.add_argument("--dedup", action="store_true")
+    s = sub.add_parser("spark")
+    s.add_argument("--corpus", nargs="+", type=Path, default=[CORPORA[0]])
+    s.add_argument("--master", default="local[2]")
+    args = ap.parse_args()
+    {"throughput": throughput, "memory": memory, "spark": spark}[args.what](args)
+
+
+if __name__ == "__main__":
+    main()
