@@ -34,6 +34,7 @@ STATE_ACT_ROOTS_BELOW = "18"  # roots 01-17: a plain country name is its governm
 # criticise, reject, threaten ("menuduh bahwa Doha mendukung terorisme" is an accusation only).
 IRREALIS_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 WITHOUT_WINDOW = 3
+PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
 
 
 @dataclass(slots=True)
@@ -52,6 +53,7 @@ class Unit:
     guessed: bool = False  # the country is the article's only foreign one, not read in the phrase
     governed_by: str = ""  # preposition before the unit ("" when none)
     group: int = -1
+    last_kind: str = ""  # kind of the last match absorbed (actor, demonym, agent ...)
 
 
 @dataclass(slots=True)
@@ -117,7 +119,7 @@ class Coder:
             s0 = self._skip_dateline(doc, s0, s1)
         home = self.g.default_country
         for start, end, entry in self._longest([m for m in matches if m[0] >= s0 and m[2].actor is not None]):
-            if entry.kind == DEMONYM or entry.actor.kind == "ignore":
+            if entry.actor.kind == "ignore":
                 continue
             code = entry.actor.code_at(day)[:3]
             if not _is_countryish(code):
@@ -132,6 +134,8 @@ class Coder:
         """Events in tokens [s0, s1) of `doc`, given the lexicon's matches inside that range.
         `text` is the doc's text when the caller has it (doc.text joins every token anew)."""
         self._accepted, self._trigger_tokens, self._trigger_starts = [], set(), set()
+        self.why: dict[int, str] = {}  # trigger start -> why it gave no event (for `explain`)
+        self._no_event_reason = ""
         triggers_raw = [m for m in matches if m[2].kind == TRIGGER]
         if not triggers_raw:
             return []
@@ -144,6 +148,7 @@ class Coder:
         kept = self._longest(actor_matches)
         # "Real Madrid", "bahasa Inggris": a longer non-actor name has won over the actor inside it.
         kept = [m for m in kept if m[2].actor is None or m[2].actor.kind != "ignore"]
+        self._trig_pos = {k for start, end, _ in triggers_raw for k in range(start, end)}
         units = self._units(doc, kept, day)
         if self.g.private_person_sector:
             text = text or self._text or doc.text
@@ -158,10 +163,17 @@ class Coder:
         self._trigger_tokens = set().union(*(t.tokens() for t in triggers)) if triggers else set()
         self._trigger_starts = {t.start for t in triggers}
         events: list[RawEvent] = []
+        self.why = {}
         for trig in triggers:
-            if self._cancelled(trig):
+            reason = self._cancelled(trig)
+            if reason:
+                self.why[trig.start] = reason
                 continue
-            events += self._roles(trig, units)
+            self._no_event_reason = "source and target are the same actor"
+            found = self._roles(trig, units)
+            if not found:
+                self.why[trig.start] = self._no_event_reason
+            events += found
         return self._dedupe(events)
 
     # ------------------------------------------------------------------------------------ helpers
@@ -222,7 +234,8 @@ class Coder:
                 cur.end = end
                 i += 1
                 continue
-            if adjacent and self._merges(cur, entry, head_first):
+            if (adjacent and self._merges(cur, entry, head_first)) or (
+                    cur is not None and not adjacent and self._bridges(doc, cur, start, entry)):
                 self._absorb(cur, entry, end, day, head_first)
             else:
                 if cur is not None:
@@ -237,6 +250,41 @@ class Coder:
             self._finish(u)
         return [u for u in units if u.code or u.bare]
 
+    def _plain_word(self, k: int) -> bool:
+        """A word that can stand inside a noun phrase: no preposition, conjunction, boundary,
+        adverb or trigger word."""
+        w = self._w(k)
+        g = self.g
+        return (w.isalpha() and k not in self._trig_pos and w not in g.prepositions and w not in g.conjunctions
+                and w not in g.clause_boundaries and w not in g.adverbs and w not in g.relativizers)
+
+    def _bridges(self, doc, cur: Unit, start: int, entry: Entry) -> bool:
+        """Do `cur` and the match at `start` make one actor across the words between them?
+        - a possessor and its role noun: "Sudan's government", "Iraq's interim government";
+        - a demonym, modifiers and the role noun: "French paper workers" (head-last languages);
+        - a role noun and the country it belongs to: "the president of Armenia", "King Hassan of
+          Morocco", "rebels in the Ivory Coast"."""
+        window = self.g.modifier_window
+        gap = list(range(cur.end, start))
+        if not window or not gap or len(gap) > window + 2:
+            return False
+        words = [self._w(k) for k in gap]
+        if entry.kind == AGENT and cur.country and not cur.sector and not cur.person:
+            if words[0] in self.g.possessive_suffixes:
+                rest = gap[1:]
+                return len(rest) <= window and all(self._plain_word(k) for k in rest)
+            if cur.last_kind == DEMONYM:
+                return len(gap) <= window and all(self._plain_word(k) and doc[k].is_lower for k in gap)
+            return False
+        if (self.g.role_linkers and cur.sector and not cur.country and not cur.person
+                and entry.kind in (ACTOR, CAPITAL) and entry.actor.kind == "country"):
+            for j, w in enumerate(words):
+                if w in self.g.role_linkers:
+                    names, dets = gap[:j], words[j + 1:]
+                    return (all(doc[k].is_title and k not in self._trig_pos for k in names)
+                            and all(d in self.g.determiners for d in dets))
+        return False
+
     def _governing(self, start: int) -> str:
         """The preposition an actor starting at `start` stands after, looking past determiners and
         quantifiers ("by the Israeli army", "kepada para pejabat"); "" when none."""
@@ -244,6 +292,9 @@ class Coder:
         while k >= self._s0 and self._w(k) in self.g.determiners and start - k <= 3:
             k -= 1
         prev = self._w(k)
+        # "thousands of students", "a group of refugees": a partitive "of" heads no oblique phrase.
+        if prev in self.g.possessive_markers and self._w(k - 1) in self.g.partitives:
+            return ""
         return prev if prev in self.g.prepositions else ""
 
     def _private_persons(self, doc, units: list[Unit], s0: int, s1: int) -> list[Unit]:
@@ -281,6 +332,7 @@ class Coder:
 
     def _absorb(self, u: Unit, entry: Entry, end: int, day: str | None, head_first: bool) -> None:
         u.end = end
+        u.last_kind = entry.kind
         if entry.kind == AGENT:
             u.target_only = entry.target_only and not u.sector
             if not u.sector or not head_first:
@@ -441,28 +493,40 @@ class Coder:
         return any(self._w(k) in self.g.clause_boundaries for k in range(lo, hi))
 
     def _clause_start(self, i: int) -> int:
-        """First token of the clause that token i is in."""
+        """First token of the clause that token i is in. A short bracketed aside is inside the
+        clause: "The International Labor Office (ILO) reiterated ..."."""
         k = i - 1
-        while k >= self._s0 and self._w(k) not in self.g.clause_boundaries:
+        while k >= self._s0:
+            w = self._w(k)
+            if w == ")":
+                opening = next((j for j in range(k - 1, max(self._s0, k - PAREN_WINDOW) - 1, -1) if self._w(j) == "("), None)
+                if opening is not None and opening > self._s0:
+                    k = opening - 1
+                    continue
+            if w in self.g.clause_boundaries:
+                break
             k -= 1
         return k + 1
 
-    def _cancelled(self, t: Trigger) -> bool:
-        """Negated ("tidak akan menyerang") or conditional ("jika Israel menyerang") triggers."""
+    def _cancelled(self, t: Trigger) -> str:
+        """Why a trigger is no event: negated ("tidak akan menyerang"), conditional ("jika Israel
+        menyerang"), hedged, or the complement of an appeal or threat; "" when it stands."""
         lo = max(self._clause_start(t.start), t.start - self.g.negation_window)
         before = [self._w(k) for k in range(lo, t.start)]
         joined = " ".join(before)
         for neg in self.g.negations:
             if (" " in neg and neg in joined) or neg in before:
-                return True
+                return f"negated by {neg!r}"
         clause = self._clause_start(t.start)
-        if any(self._w(k) in self.g.conditionals for k in range(clause, t.start)):
-            return True
+        for k in range(clause, t.start):
+            if self._w(k) in self.g.conditionals:
+                return f"conditional ({self._w(k)!r})"
         # Hopes, wishes and possibilities are not acts: "berharap Sandiaga mau berkunjung",
         # "tak mungkin DPR memberangus kebebasan pers".
         lo = max(clause, t.start - self.g.hedge_window)
-        if any(self._w(k) in self.g.hedges for k in range(lo, t.start)):
-            return True
+        for k in range(lo, t.start):
+            if self._w(k) in self.g.hedges:
+                return f"hedged ({self._w(k)!r})"
         # The complement of an appeal, demand, accusation or threat is what is asked, alleged or
         # threatened, not an act that happened: "mendesak Korea Utara untuk mematuhi ...",
         # "tudingan bahwa Doha mendukung terorisme", "mengancam akan menyerang".
@@ -473,10 +537,10 @@ class Coder:
                 between = [self._w(k) for k in range(max(other.end, other.span_end), t.start)]
                 for w in between:
                     if w in self.g.complementizers:
-                        return True
+                        return f"complement of {other.entry.rule.id} (what is asked or threatened, not done)"
                     if w in self.g.clause_boundaries:
                         break  # "meminta ... setelah AS menyatakan siap ...": a new clause
-        return False
+        return ""
 
     # ---------------------------------------------------------------------------- role assignment
     def _in_trigger(self, u: Unit) -> bool:
@@ -501,8 +565,21 @@ class Coder:
             head -= 1
         return not any(u.start <= head < u.end for u in units)
 
+    def _antecedent(self, units: list[Unit], pronoun: int) -> list[Unit]:
+        """"Hungary has said it will support ...": a subject pronoun refers back to the sentence's
+        first actor that is a subject (not inside a prepositional phrase)."""
+        for u in units:
+            if u.end > pronoun:
+                break
+            if not u.governed_by and not self._in_trigger(u):
+                return [v for v in self._group_of(units, u) if v.end <= pronoun]
+        return []
+
     def _subject(self, units: list[Unit], anchor: int, *, first: bool = False) -> list[Unit]:
         clause = self._clause_start(anchor)
+        k = self._before_adverbs(anchor)
+        if self._w(k) in self.g.pronouns and not any(k < u.start < anchor for u in units):
+            return self._antecedent(units, k)
         if self._relative_head_is_not_an_actor(units, anchor):
             return []
         if first or self._coordinated(anchor):
@@ -525,7 +602,7 @@ class Coder:
             return self._subject(units, clause - 1)
         return []
 
-    def _after(self, units: list[Unit], lo: int, *, direct: bool = True, exclude=()) -> list[Unit]:
+    def _after(self, units: list[Unit], lo: int, *, direct: bool = True, exclude=(), authors: bool = False) -> list[Unit]:
         """The target after position lo, within the clause:
         - a direct object: an actor starting within OBJECT_WINDOW tokens, not inside a
           prepositional phrase ("menyerang pemberontak Houthi", "memanggil Duta Besar Myanmar");
@@ -534,19 +611,20 @@ class Coder:
         The search stops at another event noun, whose own phrase the actor then belongs to
         ("mengutuk serangan melawan pasukan Myanmar" condemns the attack, not Myanmar)."""
         seen_prep = False
+        author: list[Unit] = []
         k = lo
         hi = lo + OBLIQUE_WINDOW
         for u in units:
             if u.start < lo or u in exclude or self._in_trigger(u):
                 continue
             if u.start > hi:
-                return []
+                return author
             while k < u.start:  # scan the words between for boundaries, prepositions, other events
                 w = self._w(k)
                 if w in self.g.clause_boundaries:
-                    return []
+                    return author
                 if k in self._trigger_starts:
-                    return []
+                    return author
                 if w in self.g.target_prepositions or (
                         k + 1 < u.start and f"{w} {self._w(k + 1)}" in self.g.target_prepositions):
                     seen_prep = True
@@ -554,14 +632,55 @@ class Coder:
             gap = u.start - lo
             if gap == 0:
                 return self._group_of(units, u)  # right after the trigger ("tiba di Moskow")
-            if u.governed_by in self.g.agent_markers:
-                continue
+            if u.governed_by in self.g.agent_markers or u.governed_by in self.g.nominal_agent_markers:
+                # "rejected calls by Belarus", "accepted demands from the rebels": with no other
+                # target, the author of what the act answers is its target.
+                if authors and not author:
+                    author = self._group_of(units, u)
+                if u.governed_by in self.g.agent_markers:
+                    continue
             # "membakar fasilitas milik PT Freeport": the owner of the object is the target.
             if direct and (not u.governed_by or u.governed_by in self.g.possessive_markers) and gap <= OBJECT_WINDOW:
                 return self._group_of(units, u)
             if (u.governed_by in self.g.target_prepositions or u.governed_by in self.g.beneficiary_prepositions
                     or self._two_word_prep(u) or seen_prep):
                 return self._group_of(units, u)
+        return author
+
+    def _speaker(self, units: list[Unit], anchor: int) -> list[Unit]:
+        """The subject of the clause that reports the clause of `anchor` ("X said (that) ...")."""
+        clause = self._clause_start(anchor)
+        if clause <= self._s0:
+            return []
+        return self._subject(units, clause - 1)
+
+    def _complement_subject(self, units: list[Unit], lo: int, exclude=()) -> list[Unit]:
+        """The subject right after a complementizer that follows the trigger ("that the US")."""
+        k = lo
+        while k < self._s1 and k - lo < 3 and self._w(k) in self.g.adverbs:
+            k += 1
+        if self._w(k) not in self.g.complementizers or k >= self._s1:
+            return []
+        for u in units:
+            if u.start <= k or u in exclude:
+                continue
+            between = range(k + 1, u.start)
+            if len(between) <= 2 and all(self._w(j) in self.g.determiners for j in between) and not u.governed_by:
+                return self._group_of(units, u)
+            return []
+        return []
+
+    def _locative(self, units: list[Unit], lo: int, exclude=()) -> list[Unit]:
+        """A country or place named after a locative preposition in the trigger's clause."""
+        if not self.g.locative_prepositions:
+            return []
+        for u in units:
+            if u.start < lo or u in exclude or u.start - lo > OBLIQUE_WINDOW:
+                continue
+            if self._crosses_boundary(lo, u.start) or any(k in self._trigger_starts for k in range(lo, u.start)):
+                return []
+            if u.governed_by in self.g.locative_prepositions and u.plain_country and not u.bare:
+                return [u]
         return []
 
     def _two_word_prep(self, u: Unit) -> bool:
@@ -616,18 +735,31 @@ class Coder:
                 if not targets and not rule.symmetric and not self._agent(units, after, nominal=True):
                     # A bare noun phrase such as "program bantuan Amerika Serikat" names an act
                     # without reporting one: with no target and no "oleh"/"dari" agent, no event.
+                    self._no_event_reason = "event noun with no target and no agent: names an act, reports none"
                     return []
         elif voice == "passive":
             targets = self._subject(units, t.start)
             sources = self._agent(units, after)
+            if not sources and rule.source == "speaker":
+                # "(Straw said) Libya must hand over ...": the demand is the speaker's.
+                sources = self._speaker(units, t.start)
             if not sources:
                 # "ditembak tentara India": the agent may follow a passive verb with no "oleh".
                 sources = [u for u in self._after(units, after, direct=True) if u.start - after <= 1 and not u.governed_by]
         else:
             sources = self._subject(units, t.start)
-            targets = self._after(units, after, direct=True, exclude=sources)
+            targets = self._after(units, after, direct=True, exclude=sources, authors=self.g.authors_as_targets)
+            if not targets and rule.code[:2] in IRREALIS_ROOTS:
+                # "demanded that the US cancel ...": the demand is on the complement's subject.
+                targets = self._complement_subject(units, after, exclude=sources)
         if not sources:
+            self._no_event_reason = ("no source: no actor before the trigger in its clause" if voice == "active"
+                                     else f"no source: no agent for this {voice} trigger")
             return []
+        if not targets and not rule.no_target and not rule.symmetric:
+            # "lifted a curfew in Montenegro": an act with no other target is aimed at the
+            # country where it takes place.
+            targets = self._locative(units, after, exclude=sources)
         if rule.no_target:
             targets = []
         elif rule.symmetric:
@@ -672,9 +804,12 @@ class Coder:
         out = []
         # A role noun that could not be placed, or a generic noun such as "orang" (people), which
         # is an actor when something is done to it but not as a doer ("Setiap orang yang ...").
-        sources = [u for u in sources if u.code and not u.target_only]
-        if not sources:
+        placed = [u for u in sources if u.code and not u.target_only]
+        if not placed:
+            words = " ".join(self._doc[u.start:u.end].text for u in sources)
+            self._no_event_reason = f"source {words!r} has no country (a role noun the article does not place)"
             return out
+        sources = placed
         for u in targets:
             # A role noun with no country as the target of a placed source: most such events are
             # domestic (police arrest protesters, an army fights rebels), so it takes the source's.
@@ -686,6 +821,7 @@ class Coder:
         other = {u.code[:3] for u in targets if not u.guessed}
         sources = [u for u in sources if not (u.guessed and u.code[:3] in other)]
         if not sources:
+            self._no_event_reason = "source's country was only guessed, and it is the target's"
             return out
         state_act = rule.code[:2] < STATE_ACT_ROOTS_BELOW
 
