@@ -54,6 +54,7 @@ class Unit:
     governed_by: str = ""  # preposition before the unit ("" when none)
     group: int = -1
     last_kind: str = ""  # kind of the last match absorbed (actor, demonym, agent ...)
+    possessed: bool = False  # after a possessive pronoun: "their forces", "its troops"
 
 
 @dataclass(slots=True)
@@ -248,7 +249,17 @@ class Coder:
             units.append(cur)
         for u in units:
             self._finish(u)
+            u.possessed = self._after_possessive_pronoun(u.start)
         return [u for u in units if u.code or u.bare]
+
+    def _after_possessive_pronoun(self, start: int) -> bool:
+        """"their forces", "its own troops": a possessive pronoun up to two plain words before."""
+        for k in range(start - 1, max(self._s0, start - 3) - 1, -1):
+            if self._w(k) in self.g.possessive_pronouns:
+                return True
+            if not self._plain_word(k) and k not in self._trig_pos:
+                return False
+        return False
 
     def _plain_word(self, k: int) -> bool:
         """A word that can stand inside a noun phrase: no preposition, conjunction, boundary,
@@ -277,7 +288,8 @@ class Coder:
                 return len(gap) <= window and all(self._plain_word(k) and doc[k].is_lower for k in gap)
             return False
         if (self.g.role_linkers and cur.sector and not cur.country and not cur.person
-                and entry.kind in (ACTOR, CAPITAL) and entry.actor.kind == "country"):
+                and entry.kind in (ACTOR, CAPITAL) and entry.actor.kind == "country"
+                and not self._after_possessive_pronoun(cur.start)):  # "its forces in Lebanon" are not Lebanon's
             for j, w in enumerate(words):
                 if w in self.g.role_linkers:
                     names, dets = gap[:j], words[j + 1:]
@@ -294,6 +306,10 @@ class Coder:
         prev = self._w(k)
         # "thousands of students", "a group of refugees": a partitive "of" heads no oblique phrase.
         if prev in self.g.possessive_markers and self._w(k - 1) in self.g.partitives:
+            return ""
+        # "after U.S. officials alleged ...": a word that also opens a clause introduces a subject.
+        # (Opening the sentence, "Sejak Pyongyang meluncurkan ..." is background: left as it was.)
+        if prev in self.g.clause_boundaries and k > self._s0:
             return ""
         return prev if prev in self.g.prepositions else ""
 
@@ -354,6 +370,10 @@ class Coder:
         if u.sector:
             u.plain_country = False
         if u.person:
+            # "Palestinian Prime Minister Ismail Haniyeh": an explicit title with its country says
+            # what office the person holds in this text, whatever the dated roles say.
+            if u.sector and _is_countryish(u.country):
+                u.code = u.country + u.sector
             return
         if u.country:
             base = u.country
@@ -374,13 +394,22 @@ class Coder:
             seps = []
             while j + 1 < len(units):
                 between = [self._w(k) for k in range(units[j].end, units[j + 1].start)]
+                # "A, B, and C", "the government and the rebels": a serial comma and determiners
+                # after the conjunction still join.
+                while len(between) > 1 and between[0] != "," and between[-1] in self.g.determiners:
+                    between.pop()
+                if len(between) == 2 and between[0] == "," and between[1] in self.g.conjunctions:
+                    between = between[1:]
                 if len(between) != 1 or between[0] not in self.g.conjunctions:
                     break
                 seps.append(between[0])
                 j += 1
             # A run joined only by commas is not a list unless it ends with a real conjunction
             # ("A, B dan C"); a comma after a prepositional phrase ends it ("Menurut Lavrov, Rusia").
-            if seps and (all(s == "," for s in seps) or (seps[0] == "," and units[i].governed_by)):
+            # A run of three or more countries is a list even with commas only ("to Iran, Libya,
+            # North Korea, Sudan").
+            listed = len(seps) >= 2 and all(units[k].plain_country for k in range(i, j + 1))
+            if seps and not listed and (all(s == "," for s in seps) or (seps[0] == "," and units[i].governed_by)):
                 j = i
             for k in range(i, j + 1):
                 units[k].group = gid
@@ -405,6 +434,19 @@ class Coder:
         else:
             fallback = ""
         for u in units:
+            if u.bare and self.g.group_country:
+                # "the Sudanese government and the rebels": a role noun coordinated with a placed
+                # actor shares its country.
+                placed = [v for v in self._group_of(units, u) if not v.bare and _is_countryish(v.code[:3])]
+                if placed:
+                    u.code, u.guessed = placed[0].code[:3] + u.sector, False
+                    continue
+            if u.bare and u.possessed:
+                # "Bosnian Serbs said their forces ...": the owner is the sentence's first subject.
+                owner = self._antecedent(units, u.start)
+                if owner and _is_countryish(owner[0].code[:3]):
+                    u.code, u.guessed = owner[0].code[:3] + u.sector, False
+                    continue
             if u.bare:
                 u.code = (fallback + u.sector) if fallback else ""
                 u.guessed = guessed
@@ -511,6 +553,12 @@ class Coder:
     def _cancelled(self, t: Trigger) -> str:
         """Why a trigger is no event: negated ("tidak akan menyerang"), conditional ("jika Israel
         menyerang"), hedged, or the complement of an appeal or threat; "" when it stands."""
+        # "the decision of sending troops", "an appeal for deploying": a gerund after such a
+        # preposition names an act inside a noun phrase, it does not report one.
+        first = self._w(t.start)
+        if (t.entry.voice == "active" and self._w(t.start - 1) in self.g.gerund_prepositions
+                and first.endswith(self.g.gerund_endings) and self.g.gerund_endings):
+            return f"gerund after {self._w(t.start - 1)!r} (names an act, does not report one)"
         lo = max(self._clause_start(t.start), t.start - self.g.negation_window)
         before = [self._w(k) for k in range(lo, t.start)]
         joined = " ".join(before)
@@ -615,7 +663,8 @@ class Coder:
         k = lo
         hi = lo + OBLIQUE_WINDOW
         for u in units:
-            if u.start < lo or u in exclude or self._in_trigger(u):
+            # "withdraw their forces from Chad": the doer's own forces are not the target.
+            if u.start < lo or u in exclude or self._in_trigger(u) or u.possessed:
                 continue
             if u.start > hi:
                 return author
@@ -650,9 +699,14 @@ class Coder:
     def _speaker(self, units: list[Unit], anchor: int) -> list[Unit]:
         """The subject of the clause that reports the clause of `anchor` ("X said (that) ...")."""
         clause = self._clause_start(anchor)
-        if clause <= self._s0:
-            return []
-        return self._subject(units, clause - 1)
+        for _ in range(3):  # "Straw said on Friday that ...": past "that" and "said"
+            if clause <= self._s0:
+                return []
+            found = self._subject(units, clause - 1)
+            if found:
+                return found
+            clause = self._clause_start(clause - 1)
+        return []
 
     def _complement_subject(self, units: list[Unit], lo: int, exclude=()) -> list[Unit]:
         """The subject right after a complementizer that follows the trigger ("that the US")."""
@@ -704,9 +758,23 @@ class Coder:
         voice = t.entry.voice
         rule = t.entry.rule
         # Targets are looked for right after the trigger words: "mendesak Israel ... menghentikan".
+        # A `with` phrase right after the trigger is part of the verb phrase ("would" + "tighten
+        # the naval blockade"): the target comes after it, unless the phrase names it ("memanggil"
+        # + "Duta Besar").
         after = t.end
+        if t.with_start == t.end and not any(t.with_start <= u.start < t.span_end for u in units):
+            after = t.span_end
         sources: list[Unit] = []
         targets: list[Unit] = []
+        if voice == "active" and self.g.obligation_code and self._w(self._before_adverbs(t.start)) in self.g.obligations:
+            # "(Straw said) the Sudanese government must reach an agreement": not an agreement but
+            # the speaker's demand on the clause's subject.
+            sources = self._speaker(units, t.start)
+            targets = self._subject(units, t.start)
+            if not sources or not targets:
+                self._no_event_reason = "obligation ('must') with no speaker or no subject"
+                return []
+            return self._pairs(sources, targets, t, "active", self.g.obligation_code)
         if voice == "nominal":
             light = self._light_verb_before(t.start)
             passive_light = self._passive_light_after(t.end)
@@ -799,8 +867,9 @@ class Coder:
                 return k + 1
         return None
 
-    def _pairs(self, sources, targets, t: Trigger, voice: str) -> list[RawEvent]:
+    def _pairs(self, sources, targets, t: Trigger, voice: str, code_: str = "") -> list[RawEvent]:
         rule = t.entry.rule
+        event_code = code_ or rule.code
         out = []
         # A role noun that could not be placed, or a generic noun such as "orang" (people), which
         # is an actor when something is done to it but not as a doer ("Setiap orang yang ...").
@@ -819,11 +888,12 @@ class Coder:
         # "Guru bahasa Inggris itu mengecam Rusia": a role noun placed only because Russia is the
         # article's one foreign country is no Russian when Russia is the other party.
         other = {u.code[:3] for u in targets if not u.guessed}
-        sources = [u for u in sources if not (u.guessed and u.code[:3] in other)]
+        if not self.g.domestic_guess:
+            sources = [u for u in sources if not (u.guessed and u.code[:3] in other)]
         if not sources:
             self._no_event_reason = "source's country was only guessed, and it is the target's"
             return out
-        state_act = rule.code[:2] < STATE_ACT_ROOTS_BELOW
+        state_act = event_code[:2] < STATE_ACT_ROOTS_BELOW
 
         def code(u: Unit) -> str:
             # A country named as the doer or addressee of a statement, appeal, visit, sanction or
@@ -837,14 +907,14 @@ class Coder:
                 for a in parties:
                     for b in parties:
                         if a is not b and a.code != b.code:
-                            out.append(RawEvent(a, b, rule.code, rule.id, t, voice, code(a), code(b)))
+                            out.append(RawEvent(a, b, event_code, rule.id, t, voice, code(a), code(b)))
                 return out
         for s in sources:
             if not targets:
-                out.append(RawEvent(s, None, rule.code, rule.id, t, voice, code(s), ""))
+                out.append(RawEvent(s, None, event_code, rule.id, t, voice, code(s), ""))
             for tg in targets:
                 if tg.code != s.code:
-                    out.append(RawEvent(s, tg, rule.code, rule.id, t, voice, code(s), code(tg)))
+                    out.append(RawEvent(s, tg, event_code, rule.id, t, voice, code(s), code(tg)))
                     if rule.reverse:
                         out.append(RawEvent(tg, s, rule.reverse, rule.id, t, voice, code(tg), code(s)))
         return out

@@ -156,6 +156,13 @@ class Grammar:
     demonym_plural_sector: str = ""
     authors_as_targets: bool = False
     partitives: frozenset[str] = frozenset()
+    gerund_prepositions: frozenset[str] = frozenset()
+    gerund_endings: tuple[str, ...] = ()
+    possessive_pronouns: frozenset[str] = frozenset()
+    group_country: bool = False
+    domestic_guess: bool = False
+    obligations: frozenset[str] = frozenset()
+    obligation_code: str = ""
 
 
 # --------------------------------------------------------------------------------------- reading
@@ -348,6 +355,13 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         demonym_plural_sector=str(data.get("demonym_plural_sector") or ""),
         authors_as_targets=bool(data.get("authors_as_targets", False)),
         partitives=frozenset(words("partitives")),
+        gerund_prepositions=frozenset(words("gerund_prepositions")),
+        gerund_endings=words("gerund_endings"),
+        possessive_pronouns=frozenset(words("possessive_pronouns")),
+        group_country=bool(data.get("group_country", False)),
+        domestic_guess=bool(data.get("domestic_guess", False)),
+        obligations=frozenset(words("obligations")),
+        obligation_code=str(data.get("obligation_code") or ""),
     )
 
 
