@@ -34,6 +34,9 @@ STATE_ACT_ROOTS_BELOW = "18"  # roots 01-17: a plain country name is its governm
 # criticise, reject, threaten ("menuduh bahwa Doha mendukung terorisme" is an accusation only).
 IRREALIS_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 WITHOUT_WINDOW = 3
+# Statements, appeals, consultations, demands, disapproval and rejection are about a place, not
+# aimed at it: "called for a ceasefire in Gaza" has no target.
+PLACE_IS_NO_TARGET = frozenset({"01", "02", "04", "05", "10", "11", "12"})
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
 
 
@@ -159,6 +162,7 @@ class Coder:
             return []
         self._group(units)
         self._resolve_bare(units)
+        self._units_now = units
         triggers = self._triggers(triggers_raw, kept, s0, s1)
         self._accepted = triggers
         self._trigger_tokens = set().union(*(t.tokens() for t in triggers)) if triggers else set()
@@ -248,6 +252,11 @@ class Coder:
         if cur is not None:
             units.append(cur)
         for u in units:
+            if u.country and not u.person and self._w(u.start - 1) in self.g.ethnic_markers:
+                # "ethnic Albanians", "ethnic Albanian guerrillas": a people, not Albania
+                u.country, u.plain_country = "", False
+                if not u.sector:
+                    u.sector = self.g.demonym_plural_sector
             self._finish(u)
             u.possessed = self._after_possessive_pronoun(u.start)
         return [u for u in units if u.code or u.bare]
@@ -556,6 +565,10 @@ class Coder:
         # "the decision of sending troops", "an appeal for deploying": a gerund after such a
         # preposition names an act inside a noun phrase, it does not report one.
         first = self._w(t.start)
+        # "the detained journalists", "the wounded": a verb form after a determiner is an adjective.
+        if (t.entry.voice == "active" and self._w(t.start - 1) in self.g.determiners and self.g.participle_endings
+                and first.endswith(self.g.participle_endings)):
+            return f"a participle after {self._w(t.start - 1)!r} (an adjective, not an act)"
         if (t.entry.voice == "active" and self._w(t.start - 1) in self.g.gerund_prepositions
                 and first.endswith(self.g.gerund_endings) and self.g.gerund_endings):
             return f"gerund after {self._w(t.start - 1)!r} (names an act, does not report one)"
@@ -582,7 +595,9 @@ class Coder:
         if before:
             other = max(before, key=lambda o: o.end)
             if other.entry.rule.code[:2] in IRREALIS_ROOTS:
-                between = [self._w(k) for k in range(max(other.end, other.span_end), t.start)]
+                # from the end of the appeal's own words: its `with` words may hold the
+                # complementizer ("demanded that Iran release ...")
+                between = [self._w(k) for k in range(other.end, t.start)]
                 for w in between:
                     if w in self.g.complementizers:
                         return f"complement of {other.entry.rule.id} (what is asked or threatened, not done)"
@@ -628,13 +643,22 @@ class Coder:
         k = self._before_adverbs(anchor)
         if self._w(k) in self.g.pronouns and not any(k < u.start < anchor for u in units):
             return self._antecedent(units, k)
+        if self._w(k) in self.g.relativizers:
+            # "... to Macedonia, which is preparing an offensive": the subject is the head noun.
+            head = k - 1 if self._w(k - 1) == "," else k
+            for u in units:
+                if u.end == head:
+                    return self._group_of(units, u)
         if self._relative_head_is_not_an_actor(units, anchor):
             return []
         if first or self._coordinated(anchor):
             # A coordinated predicate shares the clause's subject: the first actor of the clause
             # that is not inside a prepositional phrase, not the object of the first verb.
+            # ("... killed two Iraqi youths and wounded five": the youths are the first verb's object.)
+            first_verb = min((o.start for o in self._accepted if clause <= o.start < anchor), default=anchor)
             for u in units:
-                if clause <= u.start and u.end <= anchor and not u.governed_by and anchor - u.end <= 3 * SUBJECT_WINDOW:
+                if (clause <= u.start and u.end <= first_verb and not u.governed_by
+                        and anchor - u.end <= 3 * SUBJECT_WINDOW):
                     return [v for v in self._group_of(units, u) if v.end <= anchor]
             return []
         for u in reversed(units):
@@ -790,7 +814,7 @@ class Coder:
                                if u.start - passive_light <= 1 and not u.governed_by]
                 targets = self._after(units, passive_light, direct=False, exclude=sources)
             else:
-                sources = self._genitive(units, after)
+                sources = self._genitive(units, after) or self._possessor(units, t.start)
                 if not sources:
                     # "kecaman dari Moskow": the agent of an event noun follows it closely; further
                     # on, "dari"/"oleh" belong to another noun ("reaksi atas kebijakan dari Menteri").
@@ -824,7 +848,7 @@ class Coder:
             self._no_event_reason = ("no source: no actor before the trigger in its clause" if voice == "active"
                                      else f"no source: no agent for this {voice} trigger")
             return []
-        if not targets and not rule.no_target and not rule.symmetric:
+        if not targets and not rule.no_target and not rule.symmetric and rule.code[:2] not in PLACE_IS_NO_TARGET:
             # "lifted a curfew in Montenegro": an act with no other target is aimed at the
             # country where it takes place.
             targets = self._locative(units, after, exclude=sources)
@@ -848,9 +872,29 @@ class Coder:
                 continue
             if self._crosses_boundary(lo, u.start):
                 break
-            if u.start - lo <= GENITIVE_WINDOW and (not u.governed_by or u.governed_by in self.g.between_markers):
+            # Head-last languages put a bare possessor before the noun ("Israeli air strikes"): after
+            # it only "of"/"between" can mark one ("the withdrawal of Serbian forces").
+            bare_ok = self.g.head != "last"
+            marked = u.governed_by in self.g.between_markers or (
+                not bare_ok and u.governed_by in self.g.possessive_markers)
+            if u.start - lo <= GENITIVE_WINDOW + (not bare_ok) and ((bare_ok and not u.governed_by) or marked):
                 return self._group_of(units, u)
             break
+        return []
+
+    def _possessor(self, units: list[Unit], start: int) -> list[Unit]:
+        """"Israel's attack", "Israeli air strikes", "the Russian government's refusal": in a
+        head-last language the doer of an event noun can stand right before it."""
+        if self.g.head != "last":
+            return []
+        for u in units:
+            if u.end > start or u.end < start - 1 - self.g.modifier_window:
+                continue
+            gap = list(range(u.end, start))
+            if gap and self._w(gap[0]) in self.g.possessive_suffixes:
+                gap = gap[1:]
+            if all(self._plain_word(k) for k in gap) and not u.governed_by:
+                return [u]
         return []
 
     def _light_verb_before(self, i: int) -> int | None:
@@ -882,6 +926,14 @@ class Coder:
         for u in targets:
             # A role noun with no country as the target of a placed source: most such events are
             # domestic (police arrest protesters, an army fights rebels), so it takes the source's.
+            if u.bare and not u.code and self.g.locative_prepositions:
+                # "Israeli air strikes on Gaza killed ten people": the victims are where it happened.
+                place = next((v for v in self._units_now if v.plain_country and v not in sources
+                              and abs(v.start - u.start) <= OBLIQUE_WINDOW
+                              and (v.governed_by in self.g.locative_prepositions
+                                   or v.governed_by in self.g.target_prepositions)), None)
+                if place is not None:
+                    u.code = place.code[:3] + u.sector
             if u.bare and not u.code and _is_countryish(sources[0].code[:3]):
                 u.code = sources[0].code[:3] + u.sector
         targets = [u for u in targets if u.code]

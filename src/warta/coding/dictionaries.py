@@ -158,6 +158,8 @@ class Grammar:
     partitives: frozenset[str] = frozenset()
     gerund_prepositions: frozenset[str] = frozenset()
     gerund_endings: tuple[str, ...] = ()
+    participle_endings: tuple[str, ...] = ()
+    ethnic_markers: frozenset[str] = frozenset()
     possessive_pronouns: frozenset[str] = frozenset()
     group_country: bool = False
     domestic_guess: bool = False
@@ -357,6 +359,8 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         partitives=frozenset(words("partitives")),
         gerund_prepositions=frozenset(words("gerund_prepositions")),
         gerund_endings=words("gerund_endings"),
+        participle_endings=words("participle_endings"),
+        ethnic_markers=frozenset(words("ethnic_markers")),
         possessive_pronouns=frozenset(words("possessive_pronouns")),
         group_country=bool(data.get("group_country", False)),
         domestic_guess=bool(data.get("domestic_guess", False)),
