@@ -37,6 +37,9 @@ WITHOUT_WINDOW = 3
 # Statements, appeals, consultations, demands, disapproval and rejection are about a place, not
 # aimed at it: "called for a ceasefire in Gaza" has no target.
 PLACE_IS_NO_TARGET = frozenset({"01", "02", "04", "05", "10", "11", "12"})
+# Consultations and diplomatic cooperation need a second party ("the Cabinet met" is internal
+# business); an agreement to do something ("the Council agreed to extend ...") does not.
+PARTNER_ROOTS = frozenset({"04", "05"})
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
 
 
@@ -969,7 +972,7 @@ class Coder:
                         if a is not b and a.code != b.code:
                             out.append(RawEvent(a, b, event_code, rule.id, t, voice, code(a), code(b)))
                 return out
-            if self.g.symmetric_needs_partner:
+            if self.g.symmetric_needs_partner and event_code[:2] in PARTNER_ROOTS:
                 # "Israel's Cabinet met on Sunday": a meeting with no other party is internal business.
                 self._no_event_reason = "a symmetric act (meet, talk, sign) with one party only"
                 return out
