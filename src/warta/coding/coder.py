@@ -151,7 +151,11 @@ class Coder:
         actor_matches = [m for m in matches if m[2].kind != TRIGGER and m[0] >= s0]
         if not actor_matches:
             return []
-        self._s0, self._s1, self._doc, self._cache = s0, s1, doc, {}
+        self._s0, self._s1, self._doc = s0, s1, doc
+        # Lower-cased words of the sentence, read once: the role and target searches look at
+        # the same words many times.
+        self._words = [t.lower_ for t in doc[s0:s1]]
+        self._wordset = set(self._words)
         kept = self._longest(actor_matches)
         # "Real Madrid", "bahasa Inggris": a longer non-actor name has won over the actor inside it.
         kept = [m for m in kept if m[2].actor is None or m[2].actor.kind != "ignore"]
@@ -186,13 +190,8 @@ class Coder:
 
     # ------------------------------------------------------------------------------------ helpers
     def _w(self, i: int) -> str:
-        # Lower-cased words are fetched lazily: most of a sentence is never looked at.
-        if not self._s0 <= i < self._s1:
-            return ""
-        w = self._cache.get(i)
-        if w is None:
-            w = self._cache[i] = self._doc[i].lower_
-        return w
+        k = i - self._s0
+        return self._words[k] if 0 <= k < len(self._words) else ""
 
     def _skip_dateline(self, doc, s0: int, s1: int) -> int:
         """First token after a dateline such as "Jakarta, CNN Indonesia -- " (not actors)."""
@@ -515,6 +514,10 @@ class Coder:
                 if len(parts) == 1:  # a single word may carry a clitic: "senjatanya"
                     for e in self.g.enclitics:
                         idx.setdefault(parts[0] + e, []).append(parts)
+            # At one position the longest phrase wins ("emergency food aid" over "emergency food"),
+            # whatever the order the dictionary lists them in.
+            for first in idx:
+                idx[first].sort(key=len, reverse=True)
             self._phrase_index[phrases] = idx
         return idx
 
@@ -522,6 +525,8 @@ class Coder:
         """(start, end) of the first of `phrases` starting in [lo, hi), or None. The last word of a
         phrase may carry a clitic ("gencatan senjata" matches "gencatan senjatanya")."""
         idx = self._index(phrases)
+        if self._wordset.isdisjoint(idx):  # no phrase can start anywhere in this sentence
+            return None
         for i in range(lo, hi):
             for parts in idx.get(self._w(i), ()):
                 n = len(parts)
