@@ -159,6 +159,9 @@ class Coder:
         kept = self._longest(actor_matches)
         # "Real Madrid", "bahasa Inggris": a longer non-actor name has won over the actor inside it.
         kept = [m for m in kept if m[2].actor is None or m[2].actor.kind != "ignore"]
+        if self.g.affiliation_prefixes:
+            # "anti-Syria journalist", "pro-Russian separatists": an affiliation, not the country.
+            kept = [m for m in kept if not (self._w(m[0] - 1) == "-" and self._w(m[0] - 2) in self.g.affiliation_prefixes)]
         self._trig_pos = {k for start, end, _ in triggers_raw for k in range(start, end)}
         units = self._units(doc, kept, day)
         if self.g.private_person_sector:
@@ -295,6 +298,9 @@ class Coder:
             if words[0] in self.g.possessive_suffixes:
                 rest = gap[1:]
                 return len(rest) <= window and all(self._plain_word(k) for k in rest)
+            if cur.last_kind in (DEMONYM, ACTOR) and len(gap) == 2 and self._w(gap[0]) == "-":
+                # "Vietnamese-led forces", "US-led coalition": the leader's forces
+                return self._w(gap[1]) in self.g.leader_compounds
             if cur.last_kind == DEMONYM:
                 return len(gap) <= window and all(self._plain_word(k) and doc[k].is_lower for k in gap)
             return False
@@ -651,6 +657,10 @@ class Coder:
         k = self._before_adverbs(anchor)
         if self._w(k) in self.g.pronouns and not any(k < u.start < anchor for u in units):
             return self._antecedent(units, k)
+        if (self._w(anchor - 1) == "," and self.g.gerund_endings
+                and self._w(anchor).endswith(self.g.gerund_endings)):
+            # "..., killing 20 people": a participle clause shares the sentence's subject.
+            return self._antecedent(units, anchor)
         if self._w(k) in self.g.relativizers:
             # "... to Macedonia, which is preparing an offensive": the subject is the head noun.
             head = k - 1 if self._w(k - 1) == "," else k
@@ -798,6 +808,10 @@ class Coder:
             after = t.span_end
         sources: list[Unit] = []
         targets: list[Unit] = []
+        if (voice == "active" and self.g.passive_auxiliaries and self._w(t.start - 1) in self.g.passive_auxiliaries
+                and self._w(t.start).endswith(self.g.participle_endings)):
+            # "has been killed in a car bomb": an active pattern after a passive auxiliary is passive.
+            voice = "passive"
         if voice == "active" and self.g.obligation_code and self._w(self._before_adverbs(t.start)) in self.g.obligations:
             # "(Straw said) the Sudanese government must reach an agreement": not an agreement but
             # the speaker's demand on the clause's subject.
@@ -908,7 +922,8 @@ class Coder:
     def _light_verb_before(self, i: int) -> int | None:
         # "melakukan serangan", "menggelar pertemuan bilateral", "mengadakan sebuah pertemuan"
         for k in range(i - 1, max(self._s0, i - 3) - 1, -1):
-            if self._w(k) in self.g.light_verbs:
+            # ("Russian-made rockets": a verb inside a hyphenated adjective is no light verb)
+            if self._w(k) in self.g.light_verbs and self._w(k - 1) != "-":
                 return k
         return None
 
