@@ -142,10 +142,11 @@ class Fetcher:
         import httpx
 
         s = self.settings
+        client = self._http()  # built before pacing: its set-up time must not eat into the interval
         self._pace(url)
         start = time.monotonic()
         try:
-            with self._http().stream("GET", url) as resp:
+            with client.stream("GET", url) as resp:
                 status = resp.status_code
                 if status == 429 or status >= 500:
                     raise _Retry(f"HTTP {status}", _retry_after(resp.headers.get("Retry-After")))
