@@ -115,7 +115,7 @@ def test_a_cut_anywhere_is_reported_never_silent(tmp_path, gz):
     pages = write_crawl(whole, gz=gz)
     data = whole.read_bytes()
     for tenth in range(1, 10):
-        cut = tmp_path / f"cut{tenth}{whole.suffix}"
+        cut = tmp_path / f"cut{tenth}.warc{'.gz' if gz else ''}"
         cut.write_bytes(data[: len(data) * tenth // 10])
         records = read(cut)
         urls = [r.url for r in records if isinstance(r, Article)]
