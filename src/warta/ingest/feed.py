@@ -34,11 +34,18 @@ def read_feed(data: bytes, origin: str, fetcher: Fetcher) -> Iterator[Article | 
             problem = parsed.get("bozo_exception")
             raise IngestError(f"{NOT_A_FEED}" + (f" ({problem})" if problem else ""))
         raise IngestError("feed has no items")
+    feed_lang = parsed.feed.get("language")
     for n, entry in enumerate(parsed.entries, start=1):
-        yield _item(entry, f"{origin}#{n}", fetcher)
+        yield _item(entry, f"{origin}#{n}", fetcher, _lang(entry.get("language") or feed_lang))
 
 
-def _item(entry, where: str, fetcher: Fetcher) -> Article | ErrorRow:
+def _lang(tag: str | None) -> str | None:
+    """"id-ID" -> "id": the feed's declared language, a better guide than detection on a short summary."""
+    code = (tag or "").strip().lower().replace("_", "-").split("-")[0]
+    return code if code.isalpha() and 2 <= len(code) <= 3 else None
+
+
+def _item(entry, where: str, fetcher: Fetcher, lang: str | None) -> Article | ErrorRow:
     link = (entry.get("link") or "").strip()
     title = (entry.get("title") or "").strip()
     date = normalise_date(entry.get("published") or entry.get("updated"))
@@ -46,7 +53,9 @@ def _item(entry, where: str, fetcher: Fetcher) -> Article | ErrorRow:
     if link:
         try:
             page = fetcher.get(link)
-            return web_article(decode_html(page.body, page.charset), where, link, date=date, title=title)
+            art = web_article(decode_html(page.body, page.charset), where, link, date=date, title=title)
+            art.lang = art.lang or lang
+            return art
         except IngestError as exc:
             why = exc.reason
     text = _summary_text(entry)
@@ -57,7 +66,7 @@ def _item(entry, where: str, fetcher: Fetcher) -> Article | ErrorRow:
     # The same id as the fetched page would get, so a later online run replaces the summary.
     key = link or (entry.get("id") or "").strip()  # the item's guid when it has no link
     article_id = url_id(key) if key else content_id(body, title)
-    return Article(id=article_id, text=body, title=title, date=date, url=link,
+    return Article(id=article_id, text=body, title=title, date=date, url=link, lang=lang,
                    origin=f"{where} {SUMMARY} (page not used: {why})")
 
 
