@@ -140,9 +140,17 @@ def test_connection_refused_is_an_error_row():
     assert err.reason.endswith("(after 2 tries)")
 
 
-def test_unknown_fetch_setting_is_refused_up_front():
+def test_bad_fetch_settings_are_refused_up_front():
     with pytest.raises(ValueError, match="unknown key"):
         read_inputs(["x.txt"], fetch={"time_out": 3})
+    with pytest.raises(ValueError, match="retries must be int"):
+        read_inputs(["x.txt"], fetch={"retries": "3"})
+
+
+def test_redirect_loop_is_an_error_row(site):
+    site.routes["/loop"] = Reply(302, b"", headers={"Location": "/loop"})
+    [err] = read(site.url("/loop"))
+    assert isinstance(err, ErrorRow) and err.reason.startswith("fetch failed: Exceeded maximum")
 
 
 def test_url_list_through_api_ingest(site, tmp_path):

@@ -46,8 +46,17 @@ class FetchSettings:
             if unknown:
                 raise ValueError(f"{source}: unknown key(s) {', '.join(sorted(unknown))}; "
                                  f"known: {', '.join(f.name for f in fields(cls))}")
-            base = replace(base, **values)
+            base = replace(base, **{k: _checked(source, k, v, type(getattr(base, k))) for k, v in values.items()})
         return base
+
+
+def _checked(source: str, key: str, value: object, want: type) -> object:
+    """`value` as the type of the key's default (an int is fine for seconds); ValueError otherwise."""
+    if want is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if type(value) is not want:
+        raise ValueError(f"{source}: {key} must be {want.__name__}, not {value!r}")
+    return value
 
 
 def size_reason(max_bytes: int) -> str:
@@ -167,10 +176,10 @@ class Fetcher:
                 return Page(url=str(resp.url), content_type=resp.headers.get("Content-Type", ""), body=bytes(body))
         except httpx.TimeoutException:
             raise _Retry(f"timed out after {s.timeout:g} s (fetch.timeout)") from None
-        except httpx.TooManyRedirects:
-            raise IngestError("too many redirects") from None
         except httpx.TransportError as exc:  # refused, reset, DNS, TLS: the host may be back soon
             raise _Retry(f"connection failed: {exc or type(exc).__name__}") from None
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:  # too many redirects, a URL httpx cannot use
+            raise IngestError(f"fetch failed: {exc or type(exc).__name__}") from None
 
     # --- robots.txt ---------------------------------------------------------------------------
 
