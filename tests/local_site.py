@@ -11,6 +11,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 SAMPLE = Path(__file__).parent.parent / "examples" / "putin-erdogan-call.txt"
+# Two sentences of a news article: enough text for trafilatura to take a page as an article.
+WORDS = ["Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri China Wang Yi di Jakarta pada Selasa.",
+         "Kedua menteri membahas kerja sama ekonomi dan keamanan kawasan dalam pertemuan tersebut."]
 
 
 @dataclass
@@ -78,7 +81,7 @@ class Site:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     def _next(self, path: str) -> Reply:
         reply = self.routes.get(path, Reply(404, b"not found", "text/plain"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from local_site import Reply, Site, article_page, sample_page
+from local_site import WORDS, Reply, Site, article_page, sample_page
 from warta import api
 from warta.ingest import read_inputs
 from warta.ingest.html_page import url_id
@@ -15,8 +15,6 @@ from warta.records import Article, ErrorRow, Result
 # Quick settings for tests: no pause between requests, short backoff; tests that check one of these
 # set it themselves.
 FAST = {"per_host_interval": 0.0, "backoff": 0.05, "retries": 2, "timeout": 3.0}
-WORDS = ["Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri China Wang Yi di Jakarta pada Selasa.",
-         "Kedua menteri membahas kerja sama ekonomi dan keamanan kawasan dalam pertemuan tersebut."]
 
 
 @pytest.fixture

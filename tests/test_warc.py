@@ -11,14 +11,12 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from local_site import article_page, sample_page
+from local_site import WORDS, article_page, sample_page
 from warta import api
 from warta.ingest import read_inputs
 from warta.ingest.html_page import url_id
 from warta.records import Article, ErrorRow
 
-WORDS = ["Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri China Wang Yi di Jakarta pada Selasa.",
-         "Kedua menteri membahas kerja sama ekonomi dan keamanan kawasan dalam pertemuan tersebut."]
 CAPTURED = "2024-03-06T01:02:03Z"
 
 
