@@ -3,6 +3,8 @@ per-host pace, robots.txt, offline; through warta.ingest and warta.api."""
 
 from __future__ import annotations
 
+import gzip
+
 import duckdb
 import pytest
 
@@ -80,6 +82,14 @@ def test_oversized_page_is_refused(site, send_length):
     assert isinstance(err, ErrorRow)
     assert err.reason == "larger than 0.1 MB (fetch.max_bytes)"
     assert site.paths().count("/big") == 1  # a size problem is not retried
+
+
+def test_size_limit_counts_decompressed_bytes(site):
+    """A small gzip body that unpacks to megabytes (a 'zip bomb') is stopped at the limit too."""
+    packed = gzip.compress(b"<html><body>" + b" " * 5_000_000 + b"</body></html>")
+    site.routes["/bomb"] = Reply(body=packed, headers={"Content-Encoding": "gzip"})
+    [err] = read(site.url("/bomb"), max_bytes=100_000)
+    assert len(packed) < 100_000 and err.reason == "larger than 0.1 MB (fetch.max_bytes)"
 
 
 def test_requests_to_one_host_keep_their_distance(site):
