@@ -37,6 +37,9 @@ WITHOUT_WINDOW = 3
 # Statements, appeals, consultations, demands, disapproval and rejection are about a place, not
 # aimed at it: "called for a ceasefire in Gaza" has no target.
 PLACE_IS_NO_TARGET = frozenset({"01", "02", "04", "05", "10", "11", "12"})
+# Consultations and diplomatic cooperation need a second party ("the Cabinet met" is internal
+# business); an agreement to do something ("the Council agreed to extend ...") does not.
+PARTNER_ROOTS = frozenset({"04", "05"})
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
 
 
@@ -953,13 +956,25 @@ class Coder:
             # coding guide); in fighting (18-20) the country as a whole is the party.
             return u.code + "GOV" if state_act and u.plain_country and len(u.code) == 3 else u.code
 
-        if rule.symmetric:
+        if rule.together and len({u.code[:3] for u in sources}) > 1 and not code_:
+            # "French and Egyptian warships launched war games": done together, it is cooperation.
+            event_code = rule.together
+            for a in sources:
+                for b in sources:
+                    if a is not b and a.code[:3] != b.code[:3]:
+                        out.append(RawEvent(a, b, event_code, rule.id, t, voice, code(a), code(b)))
+            return out
+        if rule.symmetric and not code_:  # (a demand that two parties agree is no agreement)
             parties = sources + [u for u in targets if u not in sources]
             if len(parties) > 1:
                 for a in parties:
                     for b in parties:
                         if a is not b and a.code != b.code:
                             out.append(RawEvent(a, b, event_code, rule.id, t, voice, code(a), code(b)))
+                return out
+            if self.g.symmetric_needs_partner and event_code[:2] in PARTNER_ROOTS:
+                # "Israel's Cabinet met on Sunday": a meeting with no other party is internal business.
+                self._no_event_reason = "a symmetric act (meet, talk, sign) with one party only"
                 return out
         for s in sources:
             if not targets:

@@ -29,7 +29,7 @@ SECTORS = frozenset(
 )
 ACTOR_KINDS = frozenset({"country", "metonym", "igo", "ngo", "group", "state", "person", "ignore"})
 EVENT_KEYS = frozenset(
-    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "source", "reverse", "note"}
+    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "source", "together", "reverse", "note"}
 )
 
 
@@ -111,6 +111,7 @@ class EventRule:
     symmetric: bool = False
     no_target: bool = False
     source: str = ""  # "speaker": the source is who reports the clause ("X said Y must ...")
+    together: str = ""  # code when two or more parties do it together (joint drills: 150 -> 062)
     reverse: str = ""  # code of the converse event, target -> source (a visit implies a host: 042 -> 043)
     file: str = ""
 
@@ -160,6 +161,7 @@ class Grammar:
     gerund_endings: tuple[str, ...] = ()
     participle_endings: tuple[str, ...] = ()
     ethnic_markers: frozenset[str] = frozenset()
+    symmetric_needs_partner: bool = False
     possessive_pronouns: frozenset[str] = frozenset()
     group_country: bool = False
     domestic_guess: bool = False
@@ -283,6 +285,7 @@ def _rule_from(entry: dict, file: str) -> EventRule:
         symmetric=bool(entry.get("symmetric", False)),
         no_target=str(entry.get("target", "")).lower() == "none",
         source=str(entry.get("source") or ""),
+        together=str(entry.get("together") or ""),
         reverse=str(entry.get("reverse") or ""),
         file=file,
     )
@@ -361,6 +364,7 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         gerund_endings=words("gerund_endings"),
         participle_endings=words("participle_endings"),
         ethnic_markers=frozenset(words("ethnic_markers")),
+        symmetric_needs_partner=bool(data.get("symmetric_needs_partner", False)),
         possessive_pronouns=frozenset(words("possessive_pronouns")),
         group_country=bool(data.get("group_country", False)),
         domestic_guess=bool(data.get("domestic_guess", False)),
@@ -478,6 +482,9 @@ def _check_event_entry(entry: Any, where: str, file: str, ids: dict[str, str], p
         err("target may only be 'none'")
     if entry.get("source") not in (None, "speaker"):
         err("source may only be 'speaker' (the source is who reports the clause: \"X said Y must ...\")")
+    tog = entry.get("together")
+    if tog is not None and (not isinstance(tog, str) or not cameo.is_valid(tog)):
+        err(f"together {tog!r} must be a quoted CAMEO code, e.g. together: \"062\"")
     rev = entry.get("reverse")
     if rev is not None and (not isinstance(rev, str) or not cameo.is_valid(rev)):
         err(f"reverse {rev!r} must be a quoted CAMEO code, e.g. reverse: \"043\"")
