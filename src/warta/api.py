@@ -42,9 +42,12 @@ def code_text(text: str, *, date: str | None = None, lang: str | None = None, ti
 
 def results(inputs: Iterable[str | Path], *, date: str | None = None, lang: str | None = None,
             engine: str = "local", dict_dirs: Iterable[str] = (),
-            resources: Resources | None = None, workers: int = 1,
+            resources: Resources | None = None, offline: bool = False,
+            fetch: dict | None = None, workers: int = 1,
             stages: Iterable[Callable[[Iterator], Iterator]] = ()) -> Iterator[Result | ErrorRow | Duplicate]:
-    """Stream Results (and ingest ErrorRows) for files, folders, JSONL(.gz) or "-" (stdin).
+    """Stream Results (and ingest ErrorRows) for files, folders, JSONL(.gz), WARC(.gz), RSS/Atom feeds,
+    URLs (and *.urls lists of them) or "-" (stdin). `offline` fetches nothing; `fetch` overrides
+    keys of the [fetch] configuration (timeout, max_bytes, retries, per_host_interval, ...).
 
     `stages` filter the ingest stream before coding (skip stored articles, mark near-duplicates);
     `workers` > 1 codes in that many processes (0: all cores).
@@ -52,7 +55,8 @@ def results(inputs: Iterable[str | Path], *, date: str | None = None, lang: str 
     from .ingest import read_inputs
 
     resources = resources or _resources(date, lang, dict_dirs)
-    items = read_inputs([str(i) for i in inputs], default_date=resources.default_date)
+    items = read_inputs([str(i) for i in inputs], default_date=resources.default_date, offline=offline,
+                        fetch=fetch)
     if lang:
         items = (_with_lang(a, lang) for a in items)
     for stage in stages:
@@ -102,9 +106,10 @@ def _unstored(items: Iterable, store, report: IngestReport, chunk: int = 1000) -
 def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", date: str | None = None,
            lang: str | None = None, engine: str = "local", dict_dirs: Iterable[str] = (),
            on_progress: Callable[[IngestReport], None] | None = None, batch: int | None = None,
+           offline: bool = False, fetch: dict | None = None,
            workers: int | None = None, dedup_threshold: float | None = None,
            recode: bool = False) -> IngestReport:
-    """Code inputs into the DuckDB store, resumably.
+    """Code inputs (as for `results`) into the DuckDB store, resumably.
 
     Articles already in the store are skipped (an interrupted run, rerun, codes only the rest);
     `recode=True` codes them again, replacing their rows. Near-duplicates of an article seen
@@ -133,8 +138,8 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", dat
             store.write(buf, side)
             buf.clear()
 
-        for item in results(inputs, date=date, lang=lang, engine=engine, dict_dirs=dict_dirs,
-                            workers=workers, stages=stages):
+        for item in results(inputs, date=date, lang=lang, engine=engine, dict_dirs=dict_dirs, offline=offline,
+                            fetch=fetch, workers=workers, stages=stages):
             report.articles += 1
             if isinstance(item, ErrorRow):
                 report.failed += 1

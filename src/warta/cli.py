@@ -26,6 +26,9 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 FORMATS_CODE = ("table", "jsonl", "gdelt", "plover")
+INPUTS_HELP = ("Files, folders, JSONL(.gz), WARC(.gz), RSS/Atom feeds, http(s) URLs, *.urls lists of URLs, "
+               "or - for stdin.")
+OFFLINE_HELP = "Fetch nothing: URLs become errors, feed items use their summaries."
 
 
 class UserError(Exception):
@@ -39,11 +42,12 @@ def _fail(message: str) -> None:
 
 @app.command("code")
 def code_cmd(
-    inputs: List[str] = typer.Argument(..., help="Files, folders, JSONL(.gz) or - for stdin."),
+    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP),
     fmt: str = typer.Option("table", "--format", "-f", help="table | jsonl | gdelt | plover"),
     date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for undated input."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Force the language (id or en)."),
     dict_dir: List[str] = typer.Option([], "--dict", help="Extra dictionary folder (same layout as warta/data)."),
+    offline: bool = typer.Option(False, "--offline", help=OFFLINE_HELP),
 ) -> None:
     """Code articles and print their events (nothing is stored)."""
     if fmt not in FORMATS_CODE:
@@ -51,7 +55,7 @@ def code_cmd(
     from .records import Result
 
     events, problems = [], []
-    for r in api.results(inputs, date=date, lang=lang, dict_dirs=dict_dir):
+    for r in api.results(inputs, date=date, lang=lang, dict_dirs=dict_dir, offline=offline):
         if isinstance(r, Result):
             events.extend(r.events)
             if r.error:
@@ -79,12 +83,13 @@ def code_cmd(
 
 @app.command("ingest")
 def ingest_cmd(
-    inputs: List[str] = typer.Argument(..., help="Files, folders, JSONL(.gz) or - for stdin."),
+    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP),
     db: Path = typer.Option(Path("warta.duckdb"), "--db", help="DuckDB file to write (created if missing)."),
     date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for undated input."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Force the language (id or en)."),
     dict_dir: List[str] = typer.Option([], "--dict", help="Extra dictionary folder."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    offline: bool = typer.Option(False, "--offline", help=OFFLINE_HELP),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0,
                                           help="Processes coding in parallel (default: config, 0 = all cores)."),
     dedup_threshold: Optional[float] = typer.Option(
@@ -114,7 +119,7 @@ def ingest_cmd(
                 progress.update(task, stats=stats(rep))
 
         report = api.ingest(inputs, db=db, date=date, lang=lang, dict_dirs=dict_dir, on_progress=tick,
-                            workers=workers, dedup_threshold=dedup_threshold, recode=recode)
+                            offline=offline, workers=workers, dedup_threshold=dedup_threshold, recode=recode)
         progress.update(task, stats=stats(report))
     for e in report.errors[:20]:
         err.print(f"{e.kind}: {e.origin or e.article_id}: {e.stage}: {e.reason}", highlight=False, markup=False)
