@@ -4,10 +4,14 @@ grows, and the Spark engine (local mode) beside the local engine on the same inp
     python bench/scale.py throughput [--corpus F ...] [--workers 1 2]
     python bench/scale.py memory --sizes 10000 100000 1000000 [--workers 2] [--dedup]
     python bench/scale.py spark [--corpus F] [--master local[2]]
+    python bench/scale.py steady [--corpus F ...]
 
 Every run is the real command (`python -m warta ingest` / `warta spark`) in a fresh store, timed
 end to end (start-up included); peak memory is the largest sum of the resident memory of the
 command and all its children (workers, JVM), sampled every 0.1 s from /proc.
+
+`steady` codes in this process after loading the dictionaries, and counts CPU seconds, not wall
+time: articles per CPU-second is the rate one core gives on a machine shared with other work.
 
 `memory` streams N articles into `warta ingest -` from a generator process: the shared corpora
 replicated with new ids ("<id>#<k>"). Copies of one text are near-duplicates, so by default every
@@ -173,6 +177,24 @@ def spark(args) -> None:
     throughput(args)
 
 
+def steady(args) -> None:
+    import warta
+    from warta.annotate import langid
+
+    res = warta.Resources()
+    for lang in res.languages:
+        res.coder(lang)  # the lexicons are cached: the ingest below reuses them
+    langid.detect("warm up")
+    print("# steady state, one process: warta.ingest(corpus, workers=1) after the dictionaries are loaded")
+    for corpus in args.corpus:
+        db = Path(tempfile.mkdtemp()) / "bench.duckdb"
+        c0, t0 = time.process_time(), time.perf_counter()
+        rep = warta.ingest([corpus], db=db, workers=1)
+        cpu, wall = time.process_time() - c0, time.perf_counter() - t0
+        print(f"{corpus.name:24} {rep.articles} articles: CPU {cpu:6.1f} s = {rep.articles / cpu:6.1f} articles per "
+              f"CPU-second (reading, near-duplicates, coding, DuckDB); wall {wall:6.1f} s; {_load()}", flush=True)
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_generate":
         generate(int(sys.argv[2]), "--unique" in sys.argv)
@@ -189,8 +211,10 @@ def main() -> None:
     s = sub.add_parser("spark")
     s.add_argument("--corpus", nargs="+", type=Path, default=[CORPORA[0]])
     s.add_argument("--master", default="local[2]")
+    st = sub.add_parser("steady")
+    st.add_argument("--corpus", nargs="+", type=Path, default=[c for c in CORPORA if c.exists()])
     args = ap.parse_args()
-    {"throughput": throughput, "memory": memory, "spark": spark}[args.what](args)
+    {"throughput": throughput, "memory": memory, "spark": spark, "steady": steady}[args.what](args)
 
 
 if __name__ == "__main__":

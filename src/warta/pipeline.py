@@ -53,13 +53,6 @@ class Resources:
         state["_coders"] = {}
         return state
 
-    def warm(self) -> "Resources":
-        """Load every language's coder and the language model now rather than on first use."""
-        for lang in self.languages:
-            self.coder(lang)
-        langid.detect("warm up")
-        return self
-
     def coder(self, lang: str) -> Coder:
         if lang not in self._coders:
             self._coders[lang] = Coder(get_lexicon(lang, self.extra_dirs))

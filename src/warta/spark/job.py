@@ -85,52 +85,44 @@ def _row(item: Article | ErrorRow, fidx: int, block: int, row: int, lang: str | 
     return base | {f: getattr(item, f) for f in _ARTICLE_FIELDS}
 
 
-def _parse_lines(files: dict[str, int], lang, default_date, threshold):
-    """mapInArrow over (value, file, block): one JSONL line a row."""
+def _jsonl_line(rec: dict, path: str, block: int, n: int) -> Iterator[Article | ErrorRow]:
+    """The record of one JSONL line (none for a blank line)."""
+    from ..ingest.errors import IngestError
+    from ..ingest.jsonl import iter_jsonl
+
+    origin = path if block == 0 else f"{path}@{block}"  # line numbers are known in the first block
+    try:
+        # the line with its end, as the local reader sees it (ids of bad lines hash it)
+        yield from iter_jsonl([rec["value"] + "\n"], origin, first_lineno=n + 1)
+    except IngestError:  # a blank line is no record
+        return
+
+
+def _parquet_row(rec: dict, path: str, block: int, n: int) -> Iterator[Article | ErrorRow]:
+    """The record of one Parquet row with article columns (id, text, title, date, url, lang, source)."""
+    from ..ingest.errors import IngestError, error_row
+    from ..ingest.jsonl import _bad_line_id, article_from_object
+
+    where = f"{path}:{n + 1}" if block == 0 else f"{path}@{block}:{n + 1}"
+    try:
+        yield article_from_object(rec, where)
+    except IngestError as exc:
+        yield error_row(where, exc.reason, _bad_line_id(rec, str(rec)))
+
+
+def _parse_located(read_one, files: dict[str, int], lang, default_date, threshold):
+    """mapInArrow over rows with `_file` and `_block` columns; `read_one` makes records of a row."""
     def run(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        from ..ingest.errors import IngestError
-        from ..ingest.jsonl import iter_jsonl
-
         signer = Signer() if threshold else None
-        counters: dict[tuple[str, int], int] = {}
-        for batch in batches:
-            out = []
-            for line, uri, block in zip(*(batch.column(i).to_pylist() for i in range(3))):
-                path = _local_path(uri)
-                n = counters.get((path, block), 0)
-                counters[(path, block)] = n + 1
-                origin = path if block == 0 else f"{path}@{block}"  # line numbers are known in the first block
-                try:
-                    # the line with its end, as the local reader sees it (ids of bad lines hash it)
-                    for item in iter_jsonl([line + "\n"], origin, first_lineno=n + 1):
-                        out.append(_row(item, files.get(path, len(files)), block, n, lang, default_date))
-                except IngestError:  # a blank line is no record
-                    pass
-            yield _parsed_batch(out, signer)
-    return run
-
-
-def _parse_parquet(files: dict[str, int], lang, default_date, threshold):
-    """mapInArrow over Parquet rows with article columns (id, text, title, date, url, lang, source)."""
-    def run(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        from ..ingest.errors import IngestError, error_row
-        from ..ingest.jsonl import _bad_line_id, article_from_object
-
-        signer = Signer() if threshold else None
-        counters: dict[tuple[str, int], int] = {}
+        counters: dict[tuple[str, int], int] = {}  # rows seen per file block: the row's place in it
         for batch in batches:
             out = []
             for rec in batch.to_pylist():
-                path = _local_path(rec.pop("_file"))
-                block = rec.pop("_block")
+                path, block = _local_path(rec.pop("_file")), rec.pop("_block")
                 n = counters.get((path, block), 0)
                 counters[(path, block)] = n + 1
-                where = f"{path}:{n + 1}" if block == 0 else f"{path}@{block}:{n + 1}"
-                try:
-                    item = article_from_object(rec, where)
-                except IngestError as exc:
-                    item = error_row(where, exc.reason, _bad_line_id(rec, str(rec)))
-                out.append(_row(item, files.get(path, len(files)), block, n, lang, default_date))
+                for item in read_one(rec, path, block, n):
+                    out.append(_row(item, files.get(path, len(files)), block, n, lang, default_date))
             yield _parsed_batch(out, signer)
     return run
 
@@ -189,14 +181,14 @@ def _parsed(spark, inputs, lang, default_date, threshold):
     if jsonl:
         df = spark.read.text(jsonl).select(
             "value", F.col("_metadata.file_path").alias("_file"), F.col("_metadata.file_block_start").alias("_block"))
-        frames.append(df.mapInArrow(_parse_lines(order, lang, default_date, threshold), ddl))
+        frames.append(df.mapInArrow(_parse_located(_jsonl_line, order, lang, default_date, threshold), ddl))
     if parquet:
         df = spark.read.parquet(*parquet)
         cols = [F.col(c).cast("string").alias(c) for c in ("id", "text", "title", "date", "url", "lang", "source")
                 if c in df.columns]
         df = df.select(*cols, F.col("_metadata.file_path").alias("_file"),
                        F.col("_metadata.file_block_start").alias("_block"))
-        frames.append(df.mapInArrow(_parse_parquet(order, lang, default_date, threshold), ddl))
+        frames.append(df.mapInArrow(_parse_located(_parquet_row, order, lang, default_date, threshold), ddl))
     if other:
         df = spark.createDataFrame([(f, order[f]) for f in other], "path string, fidx int")
         frames.append(df.mapInArrow(_parse_files(lang, default_date, threshold), ddl))
