@@ -61,8 +61,22 @@ class Store:
         except (duckdb.IOException, duckdb.Error) as exc:
             raise StoreError(f"cannot open the store {self.path!r}: {exc}. Is another warta process "
                              "writing to it, or is the path a directory?") from None
+        self._limit_memory()
         if not read_only:
             self._migrate()
+
+    def _limit_memory(self) -> None:
+        # DuckDB keeps written pages cached up to 80% of RAM by default, so a long ingest would grow
+        # with the store; a cap makes it evict them (they are on disk) and keeps memory flat.
+        from ..config import load_config
+
+        limit = load_config()["store"].get("memory_limit", "")
+        if limit:
+            try:
+                self.con.execute(f"SET memory_limit = '{limit}'")
+            except duckdb.Error as exc:
+                raise StoreError(f"[store] memory_limit = {limit!r} is not a size DuckDB understands "
+                                 f"(e.g. \"256MB\", \"1GB\"): {exc}") from None
 
     def __enter__(self) -> "Store":
         return self
