@@ -14,11 +14,10 @@ command and all its children (workers, JVM), sampled every 0.1 s from /proc.
 time: articles per CPU-second is the rate one core gives on a machine shared with other work.
 
 `memory` streams N articles into `warta ingest -` from a generator process: the shared corpora
-replicated with new ids ("<id>#<k>"). Copies of one text are near-duplicates, so by default every
-copy gets a small unique change (its replica number spelled out in a sentence added to each
-paragraph) and near-duplicate detection is off (`--dedup-threshold 0`): every article is coded.
-With `--dedup`, copies stay verbatim and detection is on: the first of each text is coded, the
-others go through the near-duplicate index (reader, signatures, LSH look-ups in the store) only.
+replicated with new ids ("<id>#<k>"), texts verbatim. By default near-duplicate detection is off
+(`--dedup-threshold 0`), so every article is coded. With `--dedup` it is on: the first of each text
+is coded, the copies go through the near-duplicate index only (reader, signatures, LSH look-ups in
+the store) and are stored as mentions.
 Figures are printed, never asserted.
 """
 
@@ -127,27 +126,23 @@ def _base_records() -> list[dict]:
     return recs
 
 
-def generate(n: int, unique: bool) -> None:
+def generate(n: int) -> None:
     """Write n replicated articles as JSONL to stdout (the `memory` generator process)."""
     base = _base_records()
     out = sys.stdout
     for i in range(n):
-        k, rec = divmod(i, len(base))
-        rec = dict(base[rec], id=f"{base[rec].get('id', rec)}#{k}")
-        if unique and k:
-            tag = f" Salinan nomor {k} {i}."  # a sentence unique to this copy, in every paragraph
-            rec["text"] = rec["text"].replace("\n\n", tag + "\n\n") + tag
+        k, j = divmod(i, len(base))
+        rec = dict(base[j], id=f"{base[j].get('id', j)}#{k}")
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     out.flush()
 
 
 def memory(args) -> None:
-    mode = "dedup on, verbatim copies" if args.dedup else "dedup off, every copy changed and coded"
+    mode = "dedup on: copies stored as mentions" if args.dedup else "dedup off: every article coded"
     print(f"# peak memory: generator | python -m warta ingest - -q --workers {args.workers} ({mode})")
     for n in args.sizes:
         db = Path(tempfile.mkdtemp()) / "bench.duckdb"
-        gen = subprocess.Popen([sys.executable, __file__, "_generate", str(n)] + ([] if args.dedup else ["--unique"]),
-                               stdout=subprocess.PIPE)
+        gen = subprocess.Popen([sys.executable, __file__, "_generate", str(n)], stdout=subprocess.PIPE)
         extra = [] if args.dedup else ["--dedup-threshold", "0"]
         secs, peak, cpu = run_measured(_warta("ingest", "-", "--db", str(db), "-q", "--workers", str(args.workers),
                                               *extra), stdin=gen.stdout)
@@ -197,7 +192,7 @@ def steady(args) -> None:
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_generate":
-        generate(int(sys.argv[2]), "--unique" in sys.argv)
+        generate(int(sys.argv[2]))
         return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="what", required=True)
