@@ -35,7 +35,9 @@ def code_text(text: str, *, date: str | None = None, lang: str | None = None, ti
               article_id: str | None = None, resources: Resources | None = None) -> list[Event]:
     """Code one text (an article or a sentence) and return its events."""
     resources = resources or _resources(date, lang)
-    art = Article(id=article_id or content_id(text, title), text=text, title=title, date=_check_date(date), lang=lang)
+    day = _check_date(date)
+    art = Article(id=article_id or content_id(text, title), text=text, title=title, date=day, lang=lang,
+                  date_source="user" if day else "")
     return process(art, resources).events
 
 
@@ -75,6 +77,8 @@ class IngestReport:
     failed: int = 0
     events: int = 0
     errors: list[ErrorRow] = field(default_factory=list)
+    dated_today: int = 0  # articles with no date of their own and no --date: dated with `today`
+    today: str | None = None
 
 
 def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", date: str | None = None,
@@ -94,6 +98,9 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", dat
             elif item.status == "coded":
                 report.coded += 1
                 report.events += len(item.events)
+                if item.article.date_source == "today":
+                    report.dated_today += 1
+                    report.today = item.article.date
             else:
                 report.skipped += item.status == "skipped"
                 report.failed += item.status == "error"

@@ -32,6 +32,12 @@ class UserError(Exception):
     """Something the user can fix; printed as one line."""
 
 
+def _undated_notice(n: int, today: str | None) -> None:
+    if n:
+        err.print(f"note: {n} article{'s' if n > 1 else ''} had no date; used today's date {today} "
+                  "(pass --date YYYY-MM-DD to set one)", highlight=False, markup=False)
+
+
 def _fail(message: str) -> None:
     err.print(f"error: {message}", style="bold red", highlight=False, markup=False)
     raise typer.Exit(2)
@@ -50,14 +56,17 @@ def code_cmd(
         _fail(f"--format {fmt!r} is not one of {', '.join(FORMATS_CODE)}")
     from .records import Result
 
-    events, problems = [], []
+    events, problems, dated_today, today = [], [], 0, None
     for r in api.results(inputs, date=date, lang=lang, dict_dirs=dict_dir):
         if isinstance(r, Result):
             events.extend(r.events)
             if r.error:
                 problems.append(r.error)
+            elif r.article.date_source == "today":
+                dated_today, today = dated_today + 1, r.article.date
         else:
             problems.append(r)
+    _undated_notice(dated_today, today)
     for p in problems:
         err.print(f"{p.kind}: {p.origin or p.article_id}: {p.stage}: {p.reason}", highlight=False, markup=False)
     if fmt != "table":
@@ -104,6 +113,7 @@ def ingest_cmd(
         report = api.ingest(inputs, db=db, date=date, lang=lang, dict_dirs=dict_dir, on_progress=tick)
         progress.update(task, stats=f"{report.articles} articles, {report.events} events, "
                                     f"{report.failed} failed, {report.skipped} skipped")
+    _undated_notice(report.dated_today, report.today)
     for e in report.errors[:20]:
         err.print(f"{e.kind}: {e.origin or e.article_id}: {e.stage}: {e.reason}", highlight=False, markup=False)
     if len(report.errors) > 20:

@@ -8,11 +8,12 @@ worker and holds the compiled dictionaries and spaCy pipelines, loaded lazily pe
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from . import cameo
-from .annotate import langid
+from .annotate import dates, langid
 from .annotate.nlp import SUPPORTED
 from .clean import clean
 from .coding.coder import Coder, RawEvent
@@ -33,6 +34,7 @@ class Resources:
     languages: tuple[str, ...] = ()
     extra_dirs: tuple[str, ...] = ()
     default_date: str | None = None
+    today: str | None = None  # the date given to undated articles (config pipeline.undated)
     min_language_score: float = MIN_LANG_SCORE
     _coders: dict[str, Coder] = field(default_factory=dict)
 
@@ -44,6 +46,8 @@ class Resources:
             self.languages = tuple(lang for lang in cfg["pipeline"]["languages"] if lang in SUPPORTED)
         self.extra_dirs = tuple(cfg["dictionaries"]["extra"]) + tuple(self.extra_dirs)
         self.min_language_score = float(cfg["pipeline"].get("min_language_score", self.min_language_score))
+        if self.today is None and cfg["pipeline"].get("undated", "today") == "today":
+            self.today = dt.date.today().isoformat()
 
     def coder(self, lang: str) -> Coder:
         if lang not in self._coders:
@@ -112,9 +116,12 @@ def detect_language(article: Article, text: str, languages) -> tuple[str, float]
     return langid.detect(text)
 
 
-def coded_sentences(text: str, coder: Coder, day: str | None):
-    """Yield (paragraph offset, doc, sentence, its matches, its raw events) for every non-blank
-    sentence of a cleaned text, paragraph by paragraph (a line break always ends a sentence)."""
+def coded_sentences(text: str, coder: Coder, day: str | None, date_source: str = dates.NONE,
+                    extra_dirs: tuple[str, ...] = ()):
+    """Yield (paragraph offset, doc, sentence, its matches, its raw events, (event date, its
+    source)) for every non-blank sentence of a cleaned text, paragraph by paragraph (a line break
+    always ends a sentence). A sentence that says when ("kemarin", "Selasa (21/10)") dates its
+    events and resolves its people's offices at that date; others take the article's `day`."""
     lex = coder.lex
     paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
     coder.begin_article()
@@ -136,10 +143,27 @@ def coded_sentences(text: str, coder: Coder, day: str | None):
                     inside.append(matches[j])
                 j += 1
             raws = []
+            when = (day, date_source)
             if inside:
-                coder.observe(doc, s_start, s_end, inside, day)
-                raws = coder.code_sentence(doc, s_start, s_end, inside, day, para)
-            yield offset, doc, sent, inside, raws
+                when = dates.event_date(para[sent.start_char:sent.end_char], day, lex.lang, extra_dirs) or when
+                coder.observe(doc, s_start, s_end, inside, when[0])
+                raws = coder.code_sentence(doc, s_start, s_end, inside, when[0], para)
+            yield offset, doc, sent, inside, raws, when
+
+
+def article_date(article: Article, lang: str, resources: Resources) -> tuple[str | None, str]:
+    """The article's date and where it came from: its metadata, else its dateline, else the
+    user's --date, else today (when configured), else none."""
+    if article.date:
+        return article.date, article.date_source or dates.ARTICLE
+    found = dates.publication_date(article.text, lang, resources.extra_dirs)
+    if found:
+        return found, dates.ARTICLE
+    if resources.default_date:
+        return resources.default_date, dates.USER
+    if resources.today:
+        return resources.today, dates.TODAY
+    return None, dates.NONE
 
 
 def process(article: Article, resources: Resources) -> Result:
@@ -174,16 +198,17 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
         article.lang = lang or None
         return result
     article.lang = lang
-    day = article.date or resources.default_date
-    date_source = "article" if article.date else ("user" if resources.default_date else "none")
+    day, date_source = article_date(article, lang, resources)
+    article.date, article.date_source = day, date_source
     coder = resources.coder(lang)
     events: list[Event] = []
     sent_index = -1
-    for sent_index, (offset, doc, sent, _, raws) in enumerate(coded_sentences(ct.text, coder, day)):
+    sentences = coded_sentences(ct.text, coder, day, date_source, resources.extra_dirs)
+    for sent_index, (offset, doc, sent, _, raws, (when, source)) in enumerate(sentences):
         if raws:
             span = ct.orig_span(offset + sent.start_char, offset + sent.end_char)
             for raw in raws:
-                events.append(_event_record(raw, article, lang, sent_index, span, doc, offset, ct, day, date_source,
+                events.append(_event_record(raw, article, lang, sent_index, span, doc, offset, ct, when, source,
                                             coder.lex.lemma))
     result.events = events
     result.n_sentences = sent_index + 1

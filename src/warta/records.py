@@ -29,6 +29,7 @@ class Article:
     url: str = ""
     lang: str | None = None  # hint from the input; annotate detects it when None
     origin: str = ""  # where it came from: a path, "path:line", "<stdin>"
+    date_source: str = ""  # how `date` was found: article | user | today | none (set by the pipeline)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -74,7 +75,9 @@ class Event:
     trigger_start: int = -1  # offsets of the trigger in the original text
     trigger_end: int = -1
     voice: str = "active"  # active | passive | nominal
-    date_source: str = "article"  # article | user | none
+    # How `date` was found: article (metadata or dateline), sentence-explicit ("21 Oktober" in the
+    # sentence), sentence-relative ("kemarin", "Selasa"), user (--date), today, none.
+    date_source: str = "article"
     source_start: int = -1
     source_end: int = -1
     target_start: int = -1

@@ -45,7 +45,7 @@ def _stream(inputs: Iterable[str | Path], fallback: str | None) -> Iterator[Arti
     for item in inputs:
         for record in _read_one(item):
             if fallback is not None and isinstance(record, Article) and record.date is None:
-                record.date = fallback
+                record.date, record.date_source = fallback, "user"
             yield record
 
 

@@ -25,7 +25,7 @@ _EVENT_TYPES = {
 }
 _ARROW = {"INTEGER": pa.int32(), "DOUBLE": pa.float64(), "VARCHAR": pa.string()}
 ARTICLE_COLUMNS = ("id", "title", "date", "url", "lang", "origin", "status", "n_sentences", "n_events",
-                   "text", "coded_at")
+                   "text", "coded_at", "date_source")
 ERROR_COLUMNS = ("article_id", "stage", "kind", "reason", "origin", "at")
 
 
@@ -66,8 +66,10 @@ class Store:
         self.con.execute(
             "CREATE TABLE IF NOT EXISTS articles (id VARCHAR, title VARCHAR, date VARCHAR, url VARCHAR, "
             "lang VARCHAR, origin VARCHAR, status VARCHAR, n_sentences INTEGER, n_events INTEGER, "
-            "text VARCHAR, coded_at TIMESTAMP)"
+            "text VARCHAR, coded_at TIMESTAMP, date_source VARCHAR)"
         )
+        # Stores written before articles said where their date came from.
+        self.con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS date_source VARCHAR")
         self.con.execute(f"CREATE TABLE IF NOT EXISTS events ({ev_cols})")
         self.con.execute(
             "CREATE TABLE IF NOT EXISTS errors (article_id VARCHAR, stage VARCHAR, kind VARCHAR, "
@@ -96,7 +98,7 @@ class Store:
             a = item.article
             ids.append(a.id)
             row = (a.id, a.title, a.date, a.url, a.lang, a.origin, item.status, item.n_sentences,
-                   len(item.events), a.text, now)
+                   len(item.events), a.text, now, a.date_source)
             for c, v in zip(ARTICLE_COLUMNS, row):
                 arts[c].append(v)
             for e in item.events:
