@@ -148,6 +148,31 @@ def explain(text: str, *, lang: str = "id", date: str | None = None) -> str:
     return _explain(text, lang, _check_date(date), _resources(date, lang))
 
 
+def unknown_actors(db: str | Path, *, top: int = 50, lang: str = "id", all_articles: bool = False,
+                   min_articles: int = 2, dict_dirs: Iterable[str] = ()):
+    """The `top` most frequent person and organisation names in a store's articles that no
+    dictionary knows, with counts and example sentences (a list of `Candidate`). Only articles
+    in which warta coded an event are read (political news), unless `all_articles`."""
+    from .clean import clean
+    from .coding.unknown import unknown_names
+    from .store import Store
+
+    if top < 1:
+        raise ValueError(f"--top {top} must be 1 or more")
+    if not Path(db).exists():
+        raise FileNotFoundError(f"no store at {db}; run `warta ingest ... --db {db}` first")
+    with Store(db, read_only=True) as store:
+        def articles():
+            cur = store.con.execute("SELECT id, title, text, lang FROM articles WHERE status = 'coded' AND lang = ? "
+                                    "AND (n_events > 0 OR ?) ORDER BY id", [lang, all_articles])
+            while rows := cur.fetchmany(1000):
+                for aid, title, text, alang in rows:
+                    yield clean(Article(aid, text or "", title=title or "", lang=alang)).text, alang
+
+        return unknown_names(articles, lang, top=top, min_articles=min_articles,
+                             extra_dirs=tuple(str(d) for d in dict_dirs))
+
+
 def check_dictionaries(dict_dirs: Iterable[str] = ()):
     """Validate the packaged (and the user's) dictionaries; returns a list of problems."""
     from .coding.dictionaries import check

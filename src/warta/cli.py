@@ -21,6 +21,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="warta: political event data (CAMEO/PLOVER) from Indonesian and English news.")
 dict_app = typer.Typer(no_args_is_help=True, help="Work with the dictionaries (actors, agents, event patterns).")
 app.add_typer(dict_app, name="dict")
+actors_app = typer.Typer(no_args_is_help=True, help="Find the actors a corpus names that the dictionaries lack.")
+app.add_typer(actors_app, name="actors")
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -240,6 +242,35 @@ def dict_check_cmd(
         out.print(f"{len(errors)} errors, {n_warn} warnings")
         raise typer.Exit(1)
     out.print(f"dictionaries OK ({n_warn} warnings)")
+
+
+@actors_app.command("unknown")
+def actors_unknown_cmd(
+    db: Path = typer.Option(..., "--db", help="DuckDB store written by `warta ingest`."),
+    top: int = typer.Option(50, "--top", help="How many names to list."),
+    lang: str = typer.Option("id", "--lang", help="Language of the articles to read (id or en)."),
+    all_articles: bool = typer.Option(False, "--all-articles",
+                                      help="Read every coded article, not only those with events."),
+    min_articles: int = typer.Option(2, "--min-articles", help="Leave out names fewer articles mention."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per name instead of a table."),
+    dict_dir: List[str] = typer.Option([], "--dict", help="Extra dictionary folder (its names count as known)."),
+) -> None:
+    """List the most frequent person and organisation names no dictionary knows, with counts and
+    example sentences, to add to the actor files."""
+    found = api.unknown_actors(db, top=top, lang=lang, all_articles=all_articles, min_articles=min_articles,
+                               dict_dirs=dict_dir)
+    if as_json:
+        for c in found:
+            sys.stdout.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"names no dictionary knows ({db})")
+    for col in ("#", "name", "kind", "mentions", "articles", "example"):
+        table.add_column(col, overflow="fold")
+    for i, c in enumerate(found, 1):
+        example = c.examples[0] if c.examples else ""
+        table.add_row(str(i), c.name, c.kind, str(c.count), str(c.articles),
+                      example + (f"\n[{c.hint}]" if c.hint else ""))
+    out.print(table, markup=False, highlight=False)
 
 
 def main() -> None:

@@ -572,5 +572,8 @@ def check(extra_dirs: Iterable[str | Path] = ()) -> list[Problem]:
             problems.append(Problem(f"lang/{lang}/grammar.yaml", "-", str(exc)))
         from ..annotate.dates import check_date_words
 
+        from .unknown import check_name_words
+
         problems += [Problem(f"lang/{lang}/dates.yaml", "-", msg) for msg in check_date_words(lang, extra)]
+        problems += [Problem(f"lang/{lang}/names.yaml", "-", msg) for msg in check_name_words(lang, extra)]
     return problems
