@@ -254,7 +254,7 @@ def event_date(sentence: str, pub: str | None, lang: str, extra_dirs: tuple[str,
         # (21/10/2025) - ... kemarin ..."): the relative word says when the event was.
         if rel and (found is None or found[1] == pub_day or rel[0] < found[0]):
             return rel[1].isoformat(), SENTENCE_RELATIVE
-    if found:
+    if found and found[1] != pub_day:  # the publication date again is the dateline: the article's date
         return found[1].isoformat(), SENTENCE_EXPLICIT
     return None
 
