@@ -55,6 +55,7 @@ class NameWords:
 
     lists: dict[str, frozenset[str]]
     known: frozenset[tuple[str, ...]]  # lower-case token tuples of every alias, role noun, capital
+    named: frozenset[tuple[str, ...]]  # those that name one actor (aliases, capitals), not role nouns
     people: frozenset[tuple[str, ...]]  # aliases of people: a run holding one is that person
     name_parts: dict[str, str]  # last word of one known person's aliases -> that person's name
     agents: frozenset[str]  # one-word role nouns ("menteri", "gubernur"): a person follows them
@@ -99,13 +100,14 @@ def name_words(lang: str, extra_dirs: tuple[str, ...] = ()) -> NameWords:
                         toks = _tokens(n)
                         if len(toks) > 1:  # a surname written alone ("Novanto")
                             parts[toks[-1]] = actor.name if parts.get(toks[-1], actor.name) == actor.name else ""
+    named = frozenset(known)
     agents = {_tokens(t) for a in load_agents(lang, extra_dirs) for t in a.terms}
     known |= agents
     known |= {_tokens(m) for m in lists["media"] | lists["places"]}
     words = date_words(lang, extra_dirs)
     calendar = frozenset(words.months) | frozenset(words.weekdays)
     known.discard(())
-    return NameWords(lists, frozenset(known), frozenset(people), parts, frozenset(t[0] for t in agents if len(t) == 1),
+    return NameWords(lists, frozenset(known), named, frozenset(people), parts, frozenset(t[0] for t in agents if len(t) == 1),
                      calendar, max(map(len, known), default=1))
 
 
@@ -182,9 +184,11 @@ class _Finder:
             yield i, j
             i = j
 
-    def _covered(self, low: list[str]) -> tuple[list[bool], bool]:
-        """Which tokens a known phrase covers, and whether one of them is a person's alias."""
+    def _covered(self, low: list[str]) -> tuple[list[bool], list[bool], bool]:
+        """Which tokens a known phrase covers, which of them an actor's name (not a role noun),
+        and whether one of them is a person's alias."""
         covered = [False] * len(low)
+        named = [False] * len(low)
         person = False
         k = 0
         while k < len(low):
@@ -192,12 +196,13 @@ class _Finder:
                 phrase = tuple(low[k:k + size])
                 if phrase in self.w.known:
                     covered[k:k + size] = [True] * size
+                    named[k:k + size] = [phrase in self.w.named] * size
                     person = person or phrase in self.w.people
                     k += size
                     break
             else:
                 k += 1
-        return covered, person
+        return covered, named, person
 
     def _boundary(self, word: str, low: str, first: bool) -> bool:
         # Titles and ordinary words in title case are not names; neither is a sentence-initial
@@ -213,7 +218,7 @@ class _Finder:
         titles, ordinary words and names the dictionaries know ("Dubes Rusia Lyudmila Vorobieva"
         -> "Lyudmila Vorobieva"). A run holding a known person's alias is that person."""
         low = [w.lower() for w in words]
-        covered, person = self._covered(low)
+        covered, named, person = self._covered(low)
         if person:
             return
         mixed = any(not _acronym_word(w) for w in words)
@@ -226,7 +231,7 @@ class _Finder:
                 while e < n and not (low[e] in self.w.titles or low[e] in self.w.place_prefixes
                                      or mixed and _acronym_word(words[e]) and not covered[e]
                                      # a known name closes it: "Partai Hanura | Miryam S Haryani"
-                                     or covered[e - 1] and not covered[e] and e - 1 > k):
+                                     or named[e - 1] and not covered[e] and e - 1 > k):
                     e += 1
                 if e > k + 1 and not all(covered[k + 1:e]):
                     yield k, e, "organisation"
@@ -304,7 +309,7 @@ def unknown_names(articles: Callable[[], Iterable[tuple[str, str]]], lang: str, 
                         person_cue[low] += 1
                     if before in words.org_cues:
                         org_cue[low] += 1
-    _split_joined(count, arts, {low: "organisation" for low in org_cue})
+    _split_joined(count, arts, words.known)
     _fold_first_names(count, arts)
     out: list[Candidate] = []
     for low, n in count.items():
@@ -339,19 +344,22 @@ def _around(sentence: str, start: int, end: int) -> str:
     return ("…" if left else "") + sentence[left:right].strip() + ("…" if right < len(sentence) else "")
 
 
-def _split_joined(count: Counter, arts: dict, kinds: dict) -> None:
+def _split_joined(count: Counter, arts: dict, known: frozenset) -> None:
     """Two names written side by side read as one run ("Pelatih Persib Djadjang Nurdjaman",
-    "Juventus Dani Alves"): where both halves also occur on their own, count each half instead."""
+    "Partai Rakyat Bersatu Darmawan Sukirno"): where both halves also occur on their own (or
+    the first is a name the dictionaries know, "Kementerian Dalam Negeri"), count each half."""
     for low in sorted(count, key=lambda x: -len(x.split())):
         parts = low.split()
-        if len(parts) < 2 or kinds.get(low) == "organisation":
+        if len(parts) < 2:
             continue
         for p in range(1, len(parts)):
             left, right = " ".join(parts[:p]), " ".join(parts[p:])
-            if min(count.get(left, 0), count.get(right, 0)) >= max(2, count[low]):
+            enough = max(2, count[low])
+            if count.get(right, 0) >= enough and (count.get(left, 0) >= enough or tuple(parts[:p]) in known):
                 for half in (left, right):
-                    count[half] += count[low]
-                    arts[half] |= arts[low]
+                    if half in count:
+                        count[half] += count[low]
+                        arts[half] |= arts[low]
                 del count[low]
                 break
 
