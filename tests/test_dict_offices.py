@@ -9,6 +9,16 @@ import sys
 from warta.coding.dictionaries import check, load_actors
 
 
+# A second President of Indonesia during Joko Widodo's term.
+USURPER = """
+- kind: person
+  name: Test Usurper
+  aliases: {any: [Test Usurper]}
+  roles:
+  - {code: IDNGOV, from: 2016-01-01, to: 2017-01-01, office: President of Indonesia}
+"""
+
+
 def people_dir(tmp_path, body: str):
     (tmp_path / "actors").mkdir()
     (tmp_path / "actors" / "people.yaml").write_text(body, encoding="utf-8")
@@ -24,13 +34,7 @@ def test_packaged_people_have_no_overlapping_office_holders():
 
 
 def test_two_presidents_at_once_are_caught_with_file_entry_and_fix(tmp_path):
-    people_dir(tmp_path, """
-- kind: person
-  name: Test Usurper
-  aliases: {any: [Test Usurper]}
-  roles:
-  - {code: IDNGOV, from: 2016-01-01, to: 2017-01-01, office: President of Indonesia}
-""")
+    people_dir(tmp_path, USURPER)
     found = [e for e in errors(tmp_path) if "President of Indonesia" in e]
     assert len(found) == 1, found
     msg = found[0]
@@ -97,13 +101,7 @@ def test_same_name_different_codes_at_different_dates():
 
 
 def test_dict_check_cli_exits_1_and_names_the_problem(tmp_path):
-    people_dir(tmp_path, """
-- kind: person
-  name: Test Usurper
-  aliases: {any: [Test Usurper]}
-  roles:
-  - {code: IDNGOV, from: 2016-01-01, to: 2017-01-01, office: President of Indonesia}
-""")
+    people_dir(tmp_path, USURPER)
     run = subprocess.run([sys.executable, "-m", "warta", "dict", "check", "--dict", str(tmp_path)],
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 1 and "overlaps people.yaml entry 0 (Test Usurper)" in run.stdout

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..coding.dictionaries import DictionaryError, _dirs, _read_yaml
+from ..coding.dictionaries import DictionaryError, lang_data
 
 ARTICLE, USER, TODAY, NONE = "article", "user", "today", "none"
 SENTENCE_EXPLICIT, SENTENCE_RELATIVE = "sentence-explicit", "sentence-relative"
@@ -195,14 +195,7 @@ def _nearest(pub: dt.date, month: int | None, day: int) -> dt.date | None:
 @lru_cache(maxsize=16)
 def date_words(lang: str, extra_dirs: tuple[str, ...] = ()) -> DateWords:
     """The date words of a language (packaged, then the user's folders, key by key)."""
-    data: dict = {}
-    for d in _dirs(extra_dirs):
-        path = d / "lang" / lang / "dates.yaml"
-        if path.exists():
-            loaded = _read_yaml(path) or {}
-            if not isinstance(loaded, dict):
-                raise DictionaryError(f"{path}: expected a mapping with months, weekdays, relative_days, ...")
-            data.update(loaded)
+    data = lang_data(lang, "dates.yaml", extra_dirs)
     try:
         return DateWords.from_data(lang, data)
     except (TypeError, ValueError, AttributeError, re.error) as exc:

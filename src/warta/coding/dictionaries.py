@@ -278,13 +278,23 @@ def load_events(lang: str, extra_dirs: tuple[str, ...] = ()) -> tuple[EventRule,
     return tuple(rules.values())
 
 
-@lru_cache(maxsize=8)
-def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
+def lang_data(lang: str, filename: str, extra_dirs: Iterable[str | Path] = ()) -> dict:
+    """A language's mapping file (`lang/<lang>/<filename>`): the packaged one, then each user
+    folder's, key by key."""
     data: dict = {}
     for d in _dirs(extra_dirs):
-        path = d / "lang" / lang / "grammar.yaml"
+        path = d / "lang" / lang / filename
         if path.exists():
-            data.update(_read_yaml(path) or {})
+            loaded = _read_yaml(path) or {}
+            if not isinstance(loaded, dict):
+                raise DictionaryError(f"{path}: expected a mapping of keys to word lists (see docs/dictionaries.md)")
+            data.update(loaded)
+    return data
+
+
+@lru_cache(maxsize=8)
+def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
+    data = lang_data(lang, "grammar.yaml", extra_dirs)
     if not data:
         raise DictionaryError(f"no grammar file for language {lang!r} (data/lang/{lang}/grammar.yaml)")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from .dictionaries import DictionaryError, _dirs, _read_yaml, load_actors, load_agents
+from .dictionaries import DictionaryError, lang_data, load_actors, load_agents
 
 NAME_KEYS = ("titles", "particles", "org_prefixes", "place_prefixes", "locatives", "person_cues",
              "org_cues", "stopwords", "media", "places")
@@ -78,14 +78,7 @@ def name_words(lang: str, extra_dirs: tuple[str, ...] = ()) -> NameWords:
     """The word lists of `data/lang/<lang>/names.yaml` and the names every dictionary knows."""
     from ..annotate.dates import date_words
 
-    data: dict = {}
-    for d in _dirs(extra_dirs):
-        path = d / "lang" / lang / "names.yaml"
-        if path.exists():
-            loaded = _read_yaml(path) or {}
-            if not isinstance(loaded, dict):
-                raise DictionaryError(f"{path}: expected a mapping of word lists ({', '.join(NAME_KEYS)})")
-            data.update(loaded)
+    data = lang_data(lang, "names.yaml", extra_dirs)
     lists = {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in NAME_KEYS}
     known: set[tuple[str, ...]] = set()
     people: set[tuple[str, ...]] = set()
@@ -385,20 +378,14 @@ def _fold_first_names(count: Counter, arts: dict) -> None:
 
 def check_name_words(lang: str, extra_dirs: tuple[str, ...] = ()) -> list[str]:
     """Problems in a language's names.yaml, each saying what to fix."""
+    try:
+        data = lang_data(lang, "names.yaml", extra_dirs)
+    except DictionaryError as exc:
+        return [str(exc)]
     problems = []
-    for d in _dirs(extra_dirs):
-        path = d / "lang" / lang / "names.yaml"
-        if not path.exists():
-            continue
-        try:
-            data = _read_yaml(path) or {}
-        except DictionaryError as exc:
-            return [str(exc)]
-        if not isinstance(data, dict):
-            return [f"{path}: expected a mapping of word lists ({', '.join(NAME_KEYS)})"]
-        for key, value in data.items():
-            if key not in NAME_KEYS:
-                problems.append(f"unknown key {key!r}; allowed: {', '.join(NAME_KEYS)}")
-            elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                problems.append(f"{key} must be a list of strings (quote yes/no/on/off)")
+    for key, value in data.items():
+        if key not in NAME_KEYS:
+            problems.append(f"unknown key {key!r}; allowed: {', '.join(NAME_KEYS)}")
+        elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problems.append(f"{key} must be a list of strings (quote yes/no/on/off)")
     return problems
