@@ -18,6 +18,15 @@ USURPER = """
   - {code: IDNGOV, from: 2016-01-01, to: 2017-01-01, office: President of Indonesia}
 """
 
+# A President of Russia from 2030, while Putin's term is open-ended.
+SUCCESSOR = """
+- kind: person
+  name: Test Successor
+  aliases: {any: [Test Successor]}
+  roles:
+  - {code: RUSGOV, from: 2030-05-07, to: null, office: President of Russia}
+"""
+
 
 def people_dir(tmp_path, body: str):
     (tmp_path / "actors").mkdir()
@@ -45,26 +54,14 @@ def test_two_presidents_at_once_are_caught_with_file_entry_and_fix(tmp_path):
 
 
 def test_open_term_that_should_have_ended(tmp_path):
-    people_dir(tmp_path, """
-- kind: person
-  name: Test Successor
-  aliases: {any: [Test Successor]}
-  roles:
-  - {code: RUSGOV, from: 2030-05-07, to: null, office: President of Russia}
-""")
+    people_dir(tmp_path, SUCCESSOR)
     found = [e for e in errors(tmp_path) if "President of Russia" in e]
     assert len(found) == 1 and "(Vladimir Putin)" in found[0], found
     assert "open-ended (to: null)" in found[0] and "set `to: 2030-05-07`" in found[0]
 
 
 def test_handover_on_the_same_day_and_shared_titles_are_fine(tmp_path):
-    people_dir(tmp_path, """
-- kind: person
-  name: Test Successor
-  aliases: {any: [Test Successor]}
-  roles:
-  - {code: RUSGOV, from: 2030-05-07, to: null, office: President of Russia}
-- kind: person
+    people_dir(tmp_path, SUCCESSOR + """- kind: person
   name: Test Predecessor
   aliases: {any: [Test Predecessor]}
   roles:
