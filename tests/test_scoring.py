@@ -7,12 +7,20 @@ def ev(s, t, c):
     return {"source": s, "target": t, "code": c}
 
 
-def test_country_part_strips_sectors_only():
+def test_country_part_is_the_ccc():
+    # Coding guide: an actor code is CCC + optional sector, CCC a country or IGO / NGO.
     assert country_part("PSEREB") == "PSE"
     assert country_part("USAGOVMIL") == "USA"
-    assert country_part("IGOUNO") == "IGOUNO"
-    assert country_part("IGOSEAASN") == "IGOSEAASN"
+    assert country_part("BIHMILSRP") == "BIH"  # ethnic and religious suffixes are finer than a country
+    assert country_part("IGOUNO") == "IGO"
+    assert country_part("IGOSEAASN") == "IGO"
+    assert country_part("NGOHRI") == "NGO"
     assert country_part("") == ""
+
+
+def test_bare_igo_gold_matches_a_named_igo_at_root_level():
+    s = match([ev("IGO", "LBR", "03")], [ev("IGOUNO", "LBRREF", "0333")])
+    assert s.levels["root"].tp == 1 and s.levels["full"].tp == 0
 
 
 def test_levels_root_code_full():
