@@ -40,6 +40,8 @@ PLACE_IS_NO_TARGET = frozenset({"01", "02", "04", "05", "10", "11", "12"})
 # Consultations and diplomatic cooperation need a second party ("the Cabinet met" is internal
 # business); an agreement to do something ("the Council agreed to extend ...") does not.
 PARTNER_ROOTS = frozenset({"04", "05"})
+# Complaints and criticism "to X over Y" are aimed at Y.
+TOPIC_ROOTS = frozenset({"11"})
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
 
 
@@ -432,6 +434,13 @@ class Coder:
                 units[k].group = gid
                 if k > i:
                     units[k].governed_by = units[i].governed_by
+            head = units[j]
+            if self.g.head == "last" and j > i and head.sector and head.last_kind == AGENT:
+                # "French and Egyptian warships": the head noun belongs to every demonym before it.
+                for k in range(i, j):
+                    v = units[k]
+                    if v.last_kind == DEMONYM and not v.sector and _is_countryish(v.code):
+                        v.sector, v.code, v.plain_country = head.sector, v.code + head.sector, False
             gid += 1
             i = j + 1
 
@@ -702,6 +711,7 @@ class Coder:
         ("mengutuk serangan melawan pasukan Myanmar" condemns the attack, not Myanmar)."""
         seen_prep = False
         author: list[Unit] = []
+        past_event = False  # beyond another event noun only its author can be the target
         k = lo
         hi = lo + OBLIQUE_WINDOW
         for u in units:
@@ -715,11 +725,19 @@ class Coder:
                 if w in self.g.clause_boundaries:
                     return author
                 if k in self._trigger_starts:
-                    return author
+                    if not authors:
+                        return author
+                    # "refused to respond to a demand from the US President", "condemned the
+                    # attack by Hamas": the author of the event answered is the target.
+                    past_event = True
                 if w in self.g.target_prepositions or (
                         k + 1 < u.start and f"{w} {self._w(k + 1)}" in self.g.target_prepositions):
                     seen_prep = True
                 k += 1
+            if past_event:
+                if u.governed_by in self.g.agent_markers or u.governed_by in self.g.nominal_agent_markers:
+                    return author or self._group_of(units, u)
+                continue
             gap = u.start - lo
             if gap == 0:
                 return self._group_of(units, u)  # right after the trigger ("tiba di Moskow")
@@ -737,6 +755,17 @@ class Coder:
                     or self._two_word_prep(u) or seen_prep):
                 return self._group_of(units, u)
         return author
+
+    def _topic(self, units: list[Unit], lo: int, exclude=()) -> list[Unit]:
+        """The actor after a topic preposition ("over", "about") in the trigger's clause."""
+        for u in units:
+            if u.start < lo or u in exclude or u.start - lo > 2 * OBLIQUE_WINDOW:
+                continue
+            if self._crosses_boundary(lo, u.start):
+                return []
+            if u.governed_by in self.g.topic_prepositions:
+                return self._group_of(units, u)
+        return []
 
     def _speaker(self, units: list[Unit], anchor: int) -> list[Unit]:
         """The subject of the clause that reports the clause of `anchor` ("X said (that) ...")."""
@@ -863,6 +892,10 @@ class Coder:
         else:
             sources = self._subject(units, t.start)
             targets = self._after(units, after, direct=True, exclude=sources, authors=self.g.authors_as_targets)
+            if rule.code[:2] in TOPIC_ROOTS and self.g.topic_prepositions:
+                # "complained to the UN over Israeli air raids": what is complained about is the target.
+                topic = self._topic(units, after, exclude=sources)
+                targets = topic or targets
             if not targets and rule.code[:2] in IRREALIS_ROOTS:
                 # "demanded that the US cancel ...": the demand is on the complement's subject.
                 targets = self._complement_subject(units, after, exclude=sources)
@@ -996,6 +1029,9 @@ class Coder:
                 # "Israel's Cabinet met on Sunday": a meeting with no other party is internal business.
                 self._no_event_reason = "a symmetric act (meet, talk, sign) with one party only"
                 return out
+        if not targets and self.g.symmetric_needs_partner and event_code[:2] in PARTNER_ROOTS:
+            self._no_event_reason = "a meeting or diplomatic act with no other party"
+            return out
         for s in sources:
             if not targets:
                 out.append(RawEvent(s, None, event_code, rule.id, t, voice, code(s), ""))

@@ -165,6 +165,7 @@ class Grammar:
     affiliation_prefixes: frozenset[str] = frozenset()
     leader_compounds: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
+    topic_prepositions: frozenset[str] = frozenset()
     possessive_pronouns: frozenset[str] = frozenset()
     group_country: bool = False
     domestic_guess: bool = False
@@ -371,6 +372,7 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         affiliation_prefixes=frozenset(words("affiliation_prefixes")),
         leader_compounds=frozenset(words("leader_compounds")),
         passive_auxiliaries=frozenset(words("passive_auxiliaries")),
+        topic_prepositions=frozenset(words("topic_prepositions")),
         possessive_pronouns=frozenset(words("possessive_pronouns")),
         group_country=bool(data.get("group_country", False)),
         domestic_guess=bool(data.get("domestic_guess", False)),
