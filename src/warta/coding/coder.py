@@ -63,6 +63,7 @@ class Unit:
     group: int = -1
     last_kind: str = ""  # kind of the last match absorbed (actor, demonym, agent ...)
     possessed: bool = False  # after a possessive pronoun: "their forces", "its troops"
+    placed_by: "Unit | None" = None  # the place in the clause that gave a role noun its country
 
 
 @dataclass(slots=True)
@@ -473,9 +474,27 @@ class Coder:
                 if owner and _is_countryish(owner[0].code[:3]):
                     u.code, u.guessed = owner[0].code[:3] + u.sector, False
                     continue
+            if u.bare and not fallback and self.g.locative_prepositions:
+                # "Prisoners rioted at a jail in East Timor's capital": with no country from the
+                # article, a role noun takes the place its clause is set in.
+                place = self._clause_place(units, u)
+                if place is not None:
+                    u.code, u.guessed, u.placed_by = place.code[:3] + u.sector, True, place
+                    continue
             if u.bare:
                 u.code = (fallback + u.sector) if fallback else ""
                 u.guessed = guessed
+
+    def _clause_place(self, units: list[Unit], u: Unit) -> Unit | None:
+        """The first place after `u` in its clause named after a locative preposition."""
+        for v in units:
+            if v.start <= u.start or v.start - u.end > 2 * OBLIQUE_WINDOW:
+                continue
+            if self._crosses_boundary(u.end, v.start):
+                return None
+            if v.plain_country and v.governed_by in self.g.locative_prepositions:
+                return v
+        return None
 
     def _triggers(self, raw, kept, s0: int, s1: int) -> list[Trigger]:
         in_actor = set()
@@ -804,7 +823,8 @@ class Coder:
                 continue
             if self._crosses_boundary(lo, u.start) or any(k in self._trigger_starts for k in range(lo, u.start)):
                 return []
-            if u.governed_by in self.g.locative_prepositions and u.plain_country and not u.bare:
+            if (u.governed_by in self.g.locative_prepositions and u.plain_country and not u.bare
+                    and not any(getattr(x, "placed_by", None) is u for x in exclude)):
                 return [u]
         return []
 
