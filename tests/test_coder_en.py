@@ -186,3 +186,18 @@ def test_a_meeting_needs_a_second_party():
 def test_two_countries_holding_drills_together_cooperate():
     got = triples("French and Egyptian warships launched war games in the Mediterranean.")
     assert {("FRAMIL", "EGYMIL", "062"), ("EGYMIL", "FRAMIL", "062")} <= got
+
+
+def test_participle_after_an_actor_is_that_actors_act():
+    got = triples("Police in Malaysia fired tear gas at students protesting against the new law.")
+    assert ("MYSCOP", "MYSEDU", "175") in got
+    assert not any(s == "MYSCOP" and c.startswith("14") for s, _, c in got)
+
+
+def test_agent_of_a_noun_phrase_inside_the_object_is_not_the_events():
+    got = triples("Thousands of people rallied in Tel Aviv to demand the release of hostages held by Hamas.")
+    assert not any(s.startswith("PSE") for s, _, _ in got)
+
+
+def test_imposed_sanctions_light_verb():
+    assert ("IGO", "IRN", "16") in roots("The European Union imposed new sanctions on Iran over its support for Russia.")

@@ -685,6 +685,12 @@ class Coder:
         k = self._before_adverbs(anchor)
         if self._w(k) in self.g.pronouns and not any(k < u.start < anchor for u in units):
             return self._antecedent(units, k)
+        if self.g.gerund_endings and self._w(anchor).endswith(self.g.gerund_endings):
+            # "students protesting against the law": a participle right after an actor is that
+            # actor's act, whatever phrase the actor stands in.
+            for u in units:
+                if u.end == anchor:
+                    return self._group_of(units, u)
         if (self._w(anchor - 1) == "," and self.g.gerund_endings
                 and self._w(anchor).endswith(self.g.gerund_endings)):
             # "..., killing 20 people": a participle clause shares the sentence's subject.
@@ -843,6 +849,10 @@ class Coder:
                 return []
             if u.governed_by in markers:
                 return self._group_of(units, u)
+            if nominal and self.g.head == "last":
+                # "the release of hostages held by Hamas": an actor between the noun and "by"
+                # heads the phrase the agent belongs to.
+                return []
         return []
 
     def _roles(self, t: Trigger, units: list[Unit]) -> list[RawEvent]:
@@ -983,6 +993,8 @@ class Coder:
     def _passive_light_after(self, i: int) -> int | None:
         # "serangan (yang) dilakukan oleh Hamas"
         for k in range(i, i + 4):
+            if any(i <= u.start < k for u in self._units_now):
+                return None  # "the release of hostages held by Hamas": held belongs to the hostages
             if self._w(k) in self.g.passive_light_verbs:
                 return k + 1
         return None
