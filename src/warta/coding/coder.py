@@ -40,6 +40,8 @@ PLACE_IS_NO_TARGET = frozenset({"01", "02", "04", "05", "10", "11", "12"})
 # Consultations and diplomatic cooperation need a second party ("the Cabinet met" is internal
 # business); an agreement to do something ("the Council agreed to extend ...") does not.
 PARTNER_ROOTS = frozenset({"04", "05"})
+# Complaints and criticism "to X over Y" are aimed at Y.
+TOPIC_ROOTS = frozenset({"11"})
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
 
 
@@ -61,6 +63,7 @@ class Unit:
     group: int = -1
     last_kind: str = ""  # kind of the last match absorbed (actor, demonym, agent ...)
     possessed: bool = False  # after a possessive pronoun: "their forces", "its troops"
+    placed_by: "Unit | None" = None  # the place in the clause that gave a role noun its country
 
 
 @dataclass(slots=True)
@@ -159,6 +162,9 @@ class Coder:
         kept = self._longest(actor_matches)
         # "Real Madrid", "bahasa Inggris": a longer non-actor name has won over the actor inside it.
         kept = [m for m in kept if m[2].actor is None or m[2].actor.kind != "ignore"]
+        if self.g.affiliation_prefixes:
+            # "anti-Syria journalist", "pro-Russian separatists": an affiliation, not the country.
+            kept = [m for m in kept if not (self._w(m[0] - 1) == "-" and self._w(m[0] - 2) in self.g.affiliation_prefixes)]
         self._trig_pos = {k for start, end, _ in triggers_raw for k in range(start, end)}
         units = self._units(doc, kept, day)
         if self.g.private_person_sector:
@@ -295,6 +301,9 @@ class Coder:
             if words[0] in self.g.possessive_suffixes:
                 rest = gap[1:]
                 return len(rest) <= window and all(self._plain_word(k) for k in rest)
+            if cur.last_kind in (DEMONYM, ACTOR) and len(gap) == 2 and self._w(gap[0]) == "-":
+                # "Vietnamese-led forces", "US-led coalition": the leader's forces
+                return self._w(gap[1]) in self.g.leader_compounds
             if cur.last_kind == DEMONYM:
                 return len(gap) <= window and all(self._plain_word(k) and doc[k].is_lower for k in gap)
             return False
@@ -426,6 +435,13 @@ class Coder:
                 units[k].group = gid
                 if k > i:
                     units[k].governed_by = units[i].governed_by
+            head = units[j]
+            if self.g.head == "last" and j > i and head.sector and head.last_kind == AGENT:
+                # "French and Egyptian warships": the head noun belongs to every demonym before it.
+                for k in range(i, j):
+                    v = units[k]
+                    if v.last_kind == DEMONYM and not v.sector and _is_countryish(v.code):
+                        v.sector, v.code, v.plain_country = head.sector, v.code + head.sector, False
             gid += 1
             i = j + 1
 
@@ -458,9 +474,27 @@ class Coder:
                 if owner and _is_countryish(owner[0].code[:3]):
                     u.code, u.guessed = owner[0].code[:3] + u.sector, False
                     continue
+            if u.bare and not fallback and self.g.locative_prepositions:
+                # "Prisoners rioted at a jail in East Timor's capital": with no country from the
+                # article, a role noun takes the place its clause is set in.
+                place = self._clause_place(units, u)
+                if place is not None:
+                    u.code, u.guessed, u.placed_by = place.code[:3] + u.sector, True, place
+                    continue
             if u.bare:
                 u.code = (fallback + u.sector) if fallback else ""
                 u.guessed = guessed
+
+    def _clause_place(self, units: list[Unit], u: Unit) -> Unit | None:
+        """The first place after `u` in its clause named after a locative preposition."""
+        for v in units:
+            if v.start <= u.start or v.start - u.end > 2 * OBLIQUE_WINDOW:
+                continue
+            if self._crosses_boundary(u.end, v.start):
+                return None
+            if v.plain_country and v.governed_by in self.g.locative_prepositions:
+                return v
+        return None
 
     def _triggers(self, raw, kept, s0: int, s1: int) -> list[Trigger]:
         in_actor = set()
@@ -651,6 +685,16 @@ class Coder:
         k = self._before_adverbs(anchor)
         if self._w(k) in self.g.pronouns and not any(k < u.start < anchor for u in units):
             return self._antecedent(units, k)
+        if self.g.gerund_endings and self._w(anchor).endswith(self.g.gerund_endings):
+            # "students protesting against the law": a participle right after an actor is that
+            # actor's act, whatever phrase the actor stands in.
+            for u in units:
+                if u.end == anchor:
+                    return self._group_of(units, u)
+        if (self._w(anchor - 1) == "," and self.g.gerund_endings
+                and self._w(anchor).endswith(self.g.gerund_endings)):
+            # "..., killing 20 people": a participle clause shares the sentence's subject.
+            return self._antecedent(units, anchor)
         if self._w(k) in self.g.relativizers:
             # "... to Macedonia, which is preparing an offensive": the subject is the head noun.
             head = k - 1 if self._w(k - 1) == "," else k
@@ -692,6 +736,7 @@ class Coder:
         ("mengutuk serangan melawan pasukan Myanmar" condemns the attack, not Myanmar)."""
         seen_prep = False
         author: list[Unit] = []
+        past_event = False  # beyond another event noun only its author can be the target
         k = lo
         hi = lo + OBLIQUE_WINDOW
         for u in units:
@@ -705,11 +750,19 @@ class Coder:
                 if w in self.g.clause_boundaries:
                     return author
                 if k in self._trigger_starts:
-                    return author
+                    if not authors:
+                        return author
+                    # "refused to respond to a demand from the US President", "condemned the
+                    # attack by Hamas": the author of the event answered is the target.
+                    past_event = True
                 if w in self.g.target_prepositions or (
                         k + 1 < u.start and f"{w} {self._w(k + 1)}" in self.g.target_prepositions):
                     seen_prep = True
                 k += 1
+            if past_event:
+                if u.governed_by in self.g.agent_markers or u.governed_by in self.g.nominal_agent_markers:
+                    return author or self._group_of(units, u)
+                continue
             gap = u.start - lo
             if gap == 0:
                 return self._group_of(units, u)  # right after the trigger ("tiba di Moskow")
@@ -727,6 +780,17 @@ class Coder:
                     or self._two_word_prep(u) or seen_prep):
                 return self._group_of(units, u)
         return author
+
+    def _topic(self, units: list[Unit], lo: int, exclude=()) -> list[Unit]:
+        """The actor after a topic preposition ("over", "about") in the trigger's clause."""
+        for u in units:
+            if u.start < lo or u in exclude or u.start - lo > 2 * OBLIQUE_WINDOW:
+                continue
+            if self._crosses_boundary(lo, u.start):
+                return []
+            if u.governed_by in self.g.topic_prepositions:
+                return self._group_of(units, u)
+        return []
 
     def _speaker(self, units: list[Unit], anchor: int) -> list[Unit]:
         """The subject of the clause that reports the clause of `anchor` ("X said (that) ...")."""
@@ -765,7 +829,8 @@ class Coder:
                 continue
             if self._crosses_boundary(lo, u.start) or any(k in self._trigger_starts for k in range(lo, u.start)):
                 return []
-            if u.governed_by in self.g.locative_prepositions and u.plain_country and not u.bare:
+            if (u.governed_by in self.g.locative_prepositions and u.plain_country and not u.bare
+                    and not any(getattr(x, "placed_by", None) is u for x in exclude)):
                 return [u]
         return []
 
@@ -784,6 +849,10 @@ class Coder:
                 return []
             if u.governed_by in markers:
                 return self._group_of(units, u)
+            if nominal and self.g.head == "last":
+                # "the release of hostages held by Hamas": an actor between the noun and "by"
+                # heads the phrase the agent belongs to.
+                return []
         return []
 
     def _roles(self, t: Trigger, units: list[Unit]) -> list[RawEvent]:
@@ -798,6 +867,10 @@ class Coder:
             after = t.span_end
         sources: list[Unit] = []
         targets: list[Unit] = []
+        if (voice == "active" and self.g.passive_auxiliaries and self._w(t.start - 1) in self.g.passive_auxiliaries
+                and self._w(t.start).endswith(self.g.participle_endings)):
+            # "has been killed in a car bomb": an active pattern after a passive auxiliary is passive.
+            voice = "passive"
         if voice == "active" and self.g.obligation_code and self._w(self._before_adverbs(t.start)) in self.g.obligations:
             # "(Straw said) the Sudanese government must reach an agreement": not an agreement but
             # the speaker's demand on the clause's subject.
@@ -849,6 +922,10 @@ class Coder:
         else:
             sources = self._subject(units, t.start)
             targets = self._after(units, after, direct=True, exclude=sources, authors=self.g.authors_as_targets)
+            if rule.code[:2] in TOPIC_ROOTS and self.g.topic_prepositions:
+                # "complained to the UN over Israeli air raids": what is complained about is the target.
+                topic = self._topic(units, after, exclude=sources)
+                targets = topic or targets
             if not targets and rule.code[:2] in IRREALIS_ROOTS:
                 # "demanded that the US cancel ...": the demand is on the complement's subject.
                 targets = self._complement_subject(units, after, exclude=sources)
@@ -908,13 +985,16 @@ class Coder:
     def _light_verb_before(self, i: int) -> int | None:
         # "melakukan serangan", "menggelar pertemuan bilateral", "mengadakan sebuah pertemuan"
         for k in range(i - 1, max(self._s0, i - 3) - 1, -1):
-            if self._w(k) in self.g.light_verbs:
+            # ("Russian-made rockets": a verb inside a hyphenated adjective is no light verb)
+            if self._w(k) in self.g.light_verbs and self._w(k - 1) != "-":
                 return k
         return None
 
     def _passive_light_after(self, i: int) -> int | None:
         # "serangan (yang) dilakukan oleh Hamas"
         for k in range(i, i + 4):
+            if any(i <= u.start < k for u in self._units_now):
+                return None  # "the release of hostages held by Hamas": held belongs to the hostages
             if self._w(k) in self.g.passive_light_verbs:
                 return k + 1
         return None
@@ -981,6 +1061,9 @@ class Coder:
                 # "Israel's Cabinet met on Sunday": a meeting with no other party is internal business.
                 self._no_event_reason = "a symmetric act (meet, talk, sign) with one party only"
                 return out
+        if not targets and self.g.symmetric_needs_partner and event_code[:2] in PARTNER_ROOTS:
+            self._no_event_reason = "a meeting or diplomatic act with no other party"
+            return out
         for s in sources:
             if not targets:
                 out.append(RawEvent(s, None, event_code, rule.id, t, voice, code(s), ""))
