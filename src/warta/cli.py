@@ -62,13 +62,8 @@ def code_cmd(
         _fail(f"--format {fmt!r} is not one of {', '.join(FORMATS_CODE)}")
     from .records import Result
 
-<<<<<<< HEAD
     events, problems, dated_today, today = [], [], 0, None
-    for r in api.results(inputs, date=date, lang=lang, dict_dirs=dict_dir):
-=======
-    events, problems = [], []
     for r in api.results(inputs, date=date, lang=lang, dict_dirs=dict_dir, offline=offline):
->>>>>>> main
         if isinstance(r, Result):
             events.extend(r.events)
             if r.error:
