@@ -163,3 +163,8 @@ def test_store_keeps_where_dates_came_from(tmp_path):
     today = dt.date.today().isoformat()
     assert arts == {"a1": "2025-10-24 article", "a2": "2025-10-21 article", "a3": f"{today} today"}
     assert evs == {"a1": "2025-10-23 sentence-relative", "a2": "2025-10-21 article", "a3": f"{today} today"}
+
+
+def test_capitalised_relative_word_at_sentence_start():
+    assert event_date("Kemarin, militer Rusia menyerang Ukraina.", PUB, "id") == ("2025-10-23", "sentence-relative")
+    assert event_date("Yesterday the Russian military attacked Ukraine.", PUB, "en") == ("2025-10-23", "sentence-relative")

@@ -70,6 +70,7 @@ class DateWords:
     not_event: re.Pattern | None
     past_words: frozenset[str]
     future_words: frozenset[str]
+    relative_cues: frozenset[str]  # a sentence without one of these has no relative date
 
     @classmethod
     def from_data(cls, lang: str, data: dict) -> "DateWords":
@@ -105,9 +106,14 @@ class DateWords:
             + (rf"(?:\s+(?i:(?P<post>{after}))\b)?" if after else ""))
         stop = data.get("not_event_before") or []
         not_event = re.compile(rf"(?i:\b(?:{_alt(stop)}))\s*(?:tanggal\s+|on\s+|the\s+)?$") if stop else None
+        # A word every date expression needs: a month or day name, the longest word of a relative
+        # phrase ("pekan" of "pekan lalu", "yesterday" of "the day before yesterday"), and the
+        # longest plain word of days_ago ("hari", "days").
+        relative_cues = frozenset([*weekdays] + [max(p.split(), key=len) for p in relative]
+                                  + [max(re.findall(r"[a-z]+", days_ago.replace("{numbers}", "")) or [""], key=len)]) - {""}
         return cls(lang, months, weekdays, relative, numbers, full, partial, relative_re, weekday_re,
                    not_event, frozenset(w.lower() for w in [*past_b, *past_a]),
-                   frozenset(w.lower() for w in [*fut_b, *fut_a]))
+                   frozenset(w.lower() for w in [*fut_b, *fut_a]), relative_cues)
 
     # -- pieces -----------------------------------------------------------------------------------
     def _month(self, m: re.Match, i: int) -> int | None:
@@ -180,6 +186,11 @@ class DateWords:
         return best
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_DIGIT = re.compile(r"\d")
+_DAY_MONTH = re.compile(r"\d\s?[/.-]\s?\d")
+
+
 def _date(year, month, day) -> dt.date | None:
     try:
         return dt.date(int(year), int(month), int(day))
@@ -241,9 +252,17 @@ def event_date(sentence: str, pub: str | None, lang: str, extra_dirs: tuple[str,
     """(ISO date, date_source) of what a sentence reports when the sentence itself says when,
     else None (the event takes the article's date)."""
     words = date_words(lang, extra_dirs)
+    # Most sentences say nothing about when: cheap looks before the regular expressions. A
+    # written date has a digit and a month name or d/m; a relative one a day name or relative word.
+    tokens = _WORD.findall(sentence.lower())
+    written = _DIGIT.search(sentence) is not None and (
+        _DAY_MONTH.search(sentence) is not None or not words.months.keys().isdisjoint(tokens))
+    relative = pub is not None and not words.relative_cues.isdisjoint(tokens)
+    if not (written or relative):
+        return None
     pub_day = dt.date.fromisoformat(pub) if pub else None
-    found, rest = words.explicit(sentence, pub_day)
-    if pub_day is not None:
+    found, rest = words.explicit(sentence, pub_day) if written else (None, sentence)
+    if relative:
         rel = words.relative(rest, pub_day)
         # A written date equal to the publication date is the dateline ("Jakarta, Selasa
         # (21/10/2025) - ... kemarin ..."): the relative word says when the event was.
