@@ -215,5 +215,4 @@ def test_coordinated_role_noun_with_modifiers_joins_the_group():
 
 def test_nouns_that_look_like_verbs_are_no_triggers():
     # "ships" is a noun here, not "ships (aid)"
-    assert events("Chinese coast guard ships fired water cannon at a Philippine supply boat.") == [] or all(
-        e.root != "07" for e in events("Chinese coast guard ships fired water cannon at a Philippine supply boat."))
+    assert all(e.root != "07" for e in events("Chinese coast guard ships fired water cannon at a Philippine boat."))
