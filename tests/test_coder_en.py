@@ -201,3 +201,18 @@ def test_agent_of_a_noun_phrase_inside_the_object_is_not_the_events():
 
 def test_imposed_sanctions_light_verb():
     assert ("IGO", "IRN", "16") in roots("The European Union imposed new sanctions on Iran over its support for Russia.")
+
+
+def test_mediation_between_two_parties_targets_both():
+    got = triples("Egypt brokered a truce between Israel and Islamic Jihad late on Sunday.")
+    assert {("EGYGOV", "ISRGOV", "045"), ("EGYGOV", "PSEREB", "045")} <= got
+
+
+def test_coordinated_role_noun_with_modifiers_joins_the_group():
+    got = triples("The Thai government and Malay Muslim rebels resumed peace talks in Kuala Lumpur.")
+    assert {("THAGOV", "THAREB", "046"), ("THAREB", "THAGOV", "046")} <= got
+
+
+def test_nouns_that_look_like_verbs_are_no_triggers():
+    # "ships" is a noun here, not "ships (aid)"
+    assert all(e.root != "07" for e in events("Chinese coast guard ships fired water cannon at a Philippine boat."))

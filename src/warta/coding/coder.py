@@ -418,6 +418,12 @@ class Coder:
                 # after the conjunction still join.
                 while len(between) > 1 and between[0] != "," and between[-1] in self.g.determiners:
                     between.pop()
+                # "the government and Malay Muslim rebels": modifiers of the next role noun
+                mods = 0
+                while (len(between) > 1 and between[0] != "," and mods < self.g.modifier_window
+                       and units[j + 1].last_kind == AGENT and self._plain_word(units[j + 1].start - 1 - mods)):
+                    between.pop()
+                    mods += 1
                 if len(between) == 2 and between[0] == "," and between[1] in self.g.conjunctions:
                     between = between[1:]
                 if len(between) != 1 or between[0] not in self.g.conjunctions:
@@ -689,7 +695,7 @@ class Coder:
             # "students protesting against the law": a participle right after an actor is that
             # actor's act, whatever phrase the actor stands in.
             for u in units:
-                if u.end == anchor:
+                if u.end == anchor and not u.plain_country:
                     return self._group_of(units, u)
         if (self._w(anchor - 1) == "," and self.g.gerund_endings
                 and self._w(anchor).endswith(self.g.gerund_endings)):
@@ -762,6 +768,8 @@ class Coder:
             if past_event:
                 if u.governed_by in self.g.agent_markers or u.governed_by in self.g.nominal_agent_markers:
                     return author or self._group_of(units, u)
+                if u.governed_by in self.g.between_markers:
+                    return self._group_of(units, u)  # "brokered a truce between Israel and Hamas"
                 continue
             gap = u.start - lo
             if gap == 0:
