@@ -101,4 +101,4 @@ def test_dict_check_cli_exits_1_and_names_the_problem(tmp_path):
     people_dir(tmp_path, USURPER)
     run = subprocess.run([sys.executable, "-m", "warta", "dict", "check", "--dict", str(tmp_path)],
                          capture_output=True, text=True, timeout=300)
-    assert run.returncode == 1 and "overlaps people.yaml entry 0 (Test Usurper)" in run.stdout
+    assert run.returncode == 1 and f"overlaps {tmp_path / 'actors' / 'people.yaml'} entry 0 (Test Usurper)" in run.stdout

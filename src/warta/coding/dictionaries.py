@@ -600,7 +600,9 @@ def check(extra_dirs: Iterable[str | Path] = ()) -> list[Problem]:
             where = f"entry {i} ({entry.get('name') if isinstance(entry, dict) else '?'})"
             _check_actor_entry(entry, where, path.name, problems)
             if isinstance(entry, dict) and entry.get("kind") == "person":
-                _collect_terms(entry, where, path.name, offices, terms)
+                # A user's file is named by its path: "people.yaml" alone could be either.
+                label = path.name if path.is_relative_to(data_path()) else str(path)
+                _collect_terms(entry, where, label, offices, terms)
             if not isinstance(entry, dict) or entry.get("kind") in ("person", "ignore"):
                 continue
             for lang, names in _lang_map(entry.get("aliases")).items():
