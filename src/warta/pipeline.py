@@ -16,7 +16,9 @@ from .annotate import langid
 from .annotate.nlp import SUPPORTED
 from .clean import clean
 from .coding.coder import Coder, RawEvent
-from .coding.lexicon import get_lexicon
+from .coding.lexicon import TRIGGER, get_lexicon
+from . import geo
+from .geo import get_gazetteer
 from .records import Article, ErrorRow, Event, Result
 
 _PARAGRAPH = re.compile(r"[^\n]+")  # paragraphs: maximal runs without a line break
@@ -142,6 +144,29 @@ def coded_sentences(text: str, coder: Coder, day: str | None):
             yield offset, doc, sent, inside, raws
 
 
+def _locate(pending, mentions, gz, lang: str) -> None:
+    """Resolve the article's place mentions with its countries, then give every event its place."""
+    actor_countries = {c for ev, *_ in pending for c in (geo.actor_country(ev.source, gz),
+                                                         geo.actor_country(ev.target, gz)) if c}
+    countries = geo.context_countries(mentions, actor_countries, gz)
+    for m in mentions:
+        m.place = geo.resolve(m, countries, lang)
+    dominant = geo.dominant_place(mentions)
+    topic = gz.word_set(lang, "topic")
+    for ev, raw, doc, found, triggers in pending:
+        own = set(range(raw.trigger.start, raw.trigger.end))
+        spans = geo.EventSpans(
+            trigger=(raw.trigger.start, raw.trigger.end),
+            source=(raw.source.start, raw.source.end) if raw.source else None,
+            target=(raw.target.start, raw.target.end) if raw.target else None,
+            source_code=ev.source, target_code=ev.target, quad_class=ev.quad_class)
+        place, how = geo.locate(spans, found, doc, dominant, gz, topic, triggers - own)
+        ev.geo_source = how
+        if place is not None:
+            ev.geo_type, ev.geo_name, ev.geo_country = place.type, place.full_name, place.country
+            ev.geo_adm1, ev.geo_lat, ev.geo_lon, ev.geo_feature_id = place.adm1, place.lat, place.lon, place.feature_id
+
+
 def process(article: Article, resources: Resources) -> Result:
     """Clean, annotate and code one article. Never raises for bad input: errors become rows."""
     result = Result(article=article)
@@ -174,17 +199,31 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
         article.lang = lang or None
         return result
     article.lang = lang
+    gz = get_gazetteer()
     day = article.date or resources.default_date
     date_source = "article" if article.date else ("user" if resources.default_date else "none")
     coder = resources.coder(lang)
     events: list[Event] = []
+    mentions: list[geo.Mention] = []
+    pending = []  # (event, raw event, doc, the sentence's mentions, its trigger tokens)
     sent_index = -1
-    for sent_index, (offset, doc, sent, _, raws) in enumerate(coded_sentences(ct.text, coder, day)):
+    for sent_index, (offset, doc, sent, inside, raws) in enumerate(coded_sentences(ct.text, coder, day)):
+        covered = {k for a, b, _ in inside for k in range(a, b)}
+        persons = {k for a, b, e in inside if e.actor is not None and e.actor.kind == "person" for k in range(a, b)}
+        found = geo.find(doc, sent.start, sent.end, gz, lang, covered, persons)
+        for m in found:
+            m.sentence = sent_index
+        mentions.extend(found)
         if raws:
             span = ct.orig_span(offset + sent.start_char, offset + sent.end_char)
+            triggers = {k for a, b, e in inside if e.kind == TRIGGER for k in range(a, b)}
             for raw in raws:
-                events.append(_event_record(raw, article, lang, sent_index, span, doc, offset, ct, day, date_source,
-                                            coder.lex.lemma))
+                ev = _event_record(raw, article, lang, sent_index, span, doc, offset, ct, day, date_source,
+                                   coder.lex.lemma)
+                events.append(ev)
+                pending.append((ev, raw, doc, found, triggers))
+    if pending:
+        _locate(pending, mentions, gz, lang)
     result.events = events
     result.n_sentences = sent_index + 1
     return result
