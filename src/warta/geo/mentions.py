@@ -7,7 +7,7 @@ one candidate per mention once the whole article is known (its countries settle 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, name_key
 
@@ -27,7 +27,8 @@ class Mention:
     locative: bool  # a locative word ("di", "in") or admin prefix stands before it
     place: Place | None = None  # set by `resolve`
     sentence: int = -1
-    extra: dict = field(default_factory=dict)
+    char_start: int = -1  # offsets in the article's original text
+    char_end: int = -1
 
 
 def _norm(token) -> str:
@@ -138,5 +139,7 @@ def context_countries(mentions: list[Mention], actor_countries: set[str], gz: Ga
     """
     out = set(actor_countries)
     for m in mentions:
-        out |= {p.country for p in m.candidates if p.country and (p.kind in ("country", "territory") or p.curated)}
+        named = {p.country for p in m.candidates if p.country and (p.kind in ("country", "territory") or p.curated)}
+        if len(named) == 1 and len({p.country for p in m.candidates}) == 1:
+            out |= named  # "Georgia" (a country, a US state) says nothing until something else does
     return out
