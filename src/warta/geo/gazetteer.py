@@ -143,10 +143,10 @@ def get_gazetteer() -> Gazetteer:
     return load()
 
 
-def check() -> list[tuple[str, str, str]]:
-    """Problems in the place files as (file, entry, message)."""
+def check(tsv: Path | None = None, curated: Path | None = None) -> list[tuple[str, str, str]]:
+    """Problems in the place files (the packaged ones unless given) as (file, entry, message)."""
     problems: list[tuple[str, str, str]] = []
-    tsv = data_path("places", "gazetteer.tsv")
+    tsv = tsv or data_path("places", "gazetteer.tsv")
     ids: set[str] = set()
     try:
         rows = list(read_tsv(tsv))
@@ -158,7 +158,7 @@ def check() -> list[tuple[str, str, str]]:
     for i, row in enumerate(rows, 1):
         where = f"row {i} ({row.get('id')})"
         problems += [("places/gazetteer.tsv", where, m) for m in _row_problems(row, ids)]
-    path = data_path("places", "curated.yaml")
+    path = curated or data_path("places", "curated.yaml")
     try:
         cur = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
@@ -175,7 +175,7 @@ def check() -> list[tuple[str, str, str]]:
             problems.append(("places/curated.yaml", where, f"missing {', '.join(missing)}"))
             continue
         problems += [("places/curated.yaml", where, m) for m in _row_problems(
-            {**{k: str(entry.get(k) or "") for k in TSV_COLUMNS}, "type": str(entry["type"])}, ids)]
+            {k: "" if entry.get(k) is None else str(entry[k]) for k in TSV_COLUMNS}, ids)]
         problems += [("places/curated.yaml", where, m) for m in _names_problems(entry.get("names"))]
     for i, entry in enumerate(cur.get("aliases") or ()):
         where = f"aliases[{i}] ({entry.get('place') if isinstance(entry, dict) else entry!r})"
