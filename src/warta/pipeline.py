@@ -209,10 +209,13 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
     mentions: list[geo.Mention] = []
     pending = []  # (event, raw event, doc, the sentence's mentions, its trigger tokens)
     sent_index = -1
+    words_of, words = None, []
     for sent_index, (offset, doc, sent, inside, raws) in enumerate(coded_sentences(ct.text, coder, day)):
+        if doc is not words_of:
+            words_of, words = doc, [t.text for t in doc]
         covered = {k for a, b, _ in inside for k in range(a, b)}
         persons = {k for a, b, e in inside if e.actor is not None and e.actor.kind == "person" for k in range(a, b)}
-        found = geo.find(doc, sent.start, sent.end, gz, lang, covered, persons)
+        found = geo.find(doc, words, sent.start, sent.end, gz, lang, covered, persons)
         for m in found:
             m.sentence = sent_index
             last = doc[m.end - 1]

@@ -51,6 +51,7 @@ class Gazetteer:
     needs_cue: frozenset[str] = frozenset()
     countries: dict[str, Place] = field(default_factory=dict)
     max_words: int = 1
+    first_words: set[str] = field(default_factory=set)  # first word of every name: most words are none
 
     def add_name(self, place: Place, name: str, lang: str = "") -> None:
         key = name_key(name)
@@ -60,6 +61,7 @@ class Gazetteer:
         if not any(p is place and lg == lang for p, lg in bucket):
             bucket.append((place, lang))
         self.max_words = max(self.max_words, key.count(" ") + 1)
+        self.first_words.add(key.split(" ", 1)[0])
 
     def candidates(self, key: str, lang: str) -> list[Place]:
         seen, out = set(), []

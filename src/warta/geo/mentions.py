@@ -31,44 +31,46 @@ class Mention:
     char_end: int = -1
 
 
-def _norm(token) -> str:
-    return name_key(token.text)
-
-
-def find(doc, start: int, end: int, gz: Gazetteer, lang: str, covered: set[int],
+def find(doc, words: list[str], start: int, end: int, gz: Gazetteer, lang: str, covered: set[int],
          persons: set[int]) -> list[Mention]:
-    """Place mentions in tokens [start, end) of `doc`.
+    """Place mentions in tokens [start, end) of `doc`; `words` are the Doc's token texts (read once
+    per paragraph: building spaCy Token objects for every word costs more than the lookups).
 
     `covered`: tokens inside dictionary matches (actors, role nouns, triggers); `persons`: tokens of
     people's names, which are never places ("Paris Hilton").
     """
     prefixes = gz.word_set(lang, "prefixes")
     cues = gz.word_set(lang, "locative") | prefixes
+    first_words = gz.first_words
     out: list[Mention] = []
     i = start
     while i < end:
-        tok = doc[i]
-        first = tok.text[:1]
-        lower_start = tok.lower_ in prefixes
-        if not (first.isupper() or lower_start) or i in persons:
+        w = words[i]
+        lower_start = False
+        if not w[:1].isupper():
+            lower_start = w.lower() in prefixes
+            if not lower_start:
+                i += 1
+                continue
+        n = name_key(w)
+        if i in persons or not n or n.split(" ", 1)[0] not in first_words:
             i += 1
             continue
-        words: list[str] = []
+        parts: list[str] = []
         best = None
         j = i
-        while j < end and len(words) < gz.max_words:
-            t = doc[j]
-            n = _norm(t)
+        while j < end and len(parts) < gz.max_words:
+            n = name_key(words[j])
             if not n:
-                if t.text in _JOINERS and words:
+                if words[j] in _JOINERS and parts:
                     j += 1
                     continue
                 break
-            words.append(n)
+            parts.append(n)
             j += 1
-            key = " ".join(words)
+            key = " ".join(parts)
             # A lower-case start is only an admin prefix heading a name ("kabupaten Poso"), never alone.
-            if key in gz.index and not (lower_start and len(words) == 1):
+            if key in gz.index and not (lower_start and len(parts) == 1):
                 best = (key, j)
         if best is None:
             i += 1
@@ -77,13 +79,13 @@ def find(doc, start: int, end: int, gz: Gazetteer, lang: str, covered: set[int],
         prev = doc[i - 1] if i > start else None
         locative = prev is not None and prev.lower_ in cues
         cands = gz.candidates(key, lang)
-        if _keep(doc, i, j, key, prev, locative, lower_start, start, gz, covered, persons) and cands:
+        if cands and _keep(i, j, key, prev, locative, lower_start, start, gz, covered, persons):
             out.append(Mention(i, j, doc[i:j].text, key, cands, locative or lower_start))
         i = j
     return out
 
 
-def _keep(doc, i, j, key, prev, locative, lower_start, start, gz, covered, persons) -> bool:
+def _keep(i, j, key, prev, locative, lower_start, start, gz, covered, persons) -> bool:
     if any(k in persons for k in range(i, j)):
         return False
     # Names that are also common words or people's names ("Padang", "Batu", "Bima") need a cue.
