@@ -27,7 +27,9 @@ def sample_events(resources, sample_path):
 
 
 def _places(resources, text: str, lang: str = "id"):
-    result = process(Article(id="t", text=text, lang=lang), resources)
+    from dataclasses import replace
+
+    result = process(Article(id="t", text=text, lang=lang), replace(resources, all_places=True))
     return {m.text: m.place for m in result.places}, result.events
 
 

@@ -36,6 +36,7 @@ class Resources:
     extra_dirs: tuple[str, ...] = ()
     default_date: str | None = None
     min_language_score: float = MIN_LANG_SCORE
+    all_places: bool = False  # read place names in every article, not only in those with events
     _coders: dict[str, Coder] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -144,10 +145,30 @@ def coded_sentences(text: str, coder: Coder, day: str | None):
             yield offset, doc, sent, inside, raws
 
 
-def _locate(pending, mentions, gz, lang: str) -> None:
+def _find_places(ct, sentences, gz, lang: str) -> dict[int, list]:
+    """Place mentions per sentence index, with their offsets in the original text."""
+    out: dict[int, list] = {}
+    para = None
+    for sent_index, offset, doc, start, end, inside in sentences:
+        if para is None or para.doc is not doc:
+            stop = ct.text.find("\n", offset)  # a paragraph runs to the next line break (_PARAGRAPH)
+            para = geo.Paragraph(doc, ct.text[offset:stop if stop >= 0 else len(ct.text)])
+        covered = {k for a, b, _ in inside for k in range(a, b)}
+        persons = {k for a, b, e in inside if e.actor is not None and e.actor.kind == "person" for k in range(a, b)}
+        found = geo.find(para, start, end, gz, lang, covered, persons)
+        for m in found:
+            m.sentence = sent_index
+            last_start = para.idx[m.end - 1]
+            last_len = len(doc[m.end - 1].text)
+            m.char_start, m.char_end = ct.orig_span(offset + para.idx[m.start], offset + last_start + last_len)
+        if found:
+            out[sent_index] = found
+    return out
+
+
+def _locate(pending, by_sentence, gz, lang: str) -> None:
     """Resolve the article's place mentions with its countries, then give every event its place."""
-    if not mentions and not pending:
-        return
+    mentions = [m for found in by_sentence.values() for m in found]
     actor_countries = {c for ev, *_ in pending for c in (geo.actor_country(ev.source, gz),
                                                          geo.actor_country(ev.target, gz)) if c}
     countries = geo.context_countries(mentions, actor_countries, gz)
@@ -155,14 +176,14 @@ def _locate(pending, mentions, gz, lang: str) -> None:
         m.place = geo.resolve(m, countries, lang)
     dominant = geo.dominant_place(mentions)
     topic = gz.word_set(lang, "topic")
-    for ev, raw, doc, found, triggers in pending:
+    for ev, raw, doc, sent_index, triggers in pending:
         own = set(range(raw.trigger.start, raw.trigger.end))
         spans = geo.EventSpans(
             trigger=(raw.trigger.start, raw.trigger.end),
             source=(raw.source.start, raw.source.end) if raw.source else None,
             target=(raw.target.start, raw.target.end) if raw.target else None,
             source_code=ev.source, target_code=ev.target, quad_class=ev.quad_class)
-        place, how = geo.locate(spans, found, doc, dominant, gz, topic, triggers - own)
+        place, how = geo.locate(spans, by_sentence.get(sent_index, []), doc, dominant, gz, topic, triggers - own)
         ev.geo_source = how
         if place is not None:
             ev.geo_type, ev.geo_name, ev.geo_country = place.type, place.full_name, place.country
@@ -201,26 +222,15 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
         article.lang = lang or None
         return result
     article.lang = lang
-    gz = get_gazetteer()
     day = article.date or resources.default_date
     date_source = "article" if article.date else ("user" if resources.default_date else "none")
     coder = resources.coder(lang)
     events: list[Event] = []
-    mentions: list[geo.Mention] = []
-    pending = []  # (event, raw event, doc, the sentence's mentions, its trigger tokens)
+    pending = []  # (event, raw event, doc, sentence index, the sentence's trigger tokens)
+    sentences = []  # (sentence index, paragraph offset, doc, first token, end token, matches)
     sent_index = -1
-    words_of, words = None, []
     for sent_index, (offset, doc, sent, inside, raws) in enumerate(coded_sentences(ct.text, coder, day)):
-        if doc is not words_of:
-            words_of, words = doc, [t.text for t in doc]
-        covered = {k for a, b, _ in inside for k in range(a, b)}
-        persons = {k for a, b, e in inside if e.actor is not None and e.actor.kind == "person" for k in range(a, b)}
-        found = geo.find(doc, words, sent.start, sent.end, gz, lang, covered, persons)
-        for m in found:
-            m.sentence = sent_index
-            last = doc[m.end - 1]
-            m.char_start, m.char_end = ct.orig_span(offset + doc[m.start].idx, offset + last.idx + len(last.text))
-        mentions.extend(found)
+        sentences.append((sent_index, offset, doc, sent.start, sent.end, inside))
         if raws:
             span = ct.orig_span(offset + sent.start_char, offset + sent.end_char)
             triggers = {k for a, b, e in inside if e.kind == TRIGGER for k in range(a, b)}
@@ -228,9 +238,13 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
                 ev = _event_record(raw, article, lang, sent_index, span, doc, offset, ct, day, date_source,
                                    coder.lex.lemma)
                 events.append(ev)
-                pending.append((ev, raw, doc, found, triggers))
-    _locate(pending, mentions, gz, lang)
+                pending.append((ev, raw, doc, sent_index, triggers))
+    # Places are read only where they are used: articles with events, or when asked (eval-places).
+    if pending or resources.all_places:
+        gz = get_gazetteer()
+        by_sentence = _find_places(ct, sentences, gz, lang)
+        _locate(pending, by_sentence, gz, lang)
+        result.places = [m for found in by_sentence.values() for m in found]
     result.events = events
-    result.places = mentions
     result.n_sentences = sent_index + 1
     return result

@@ -66,7 +66,7 @@ def _judge(item: dict, result) -> tuple[bool, str]:
 
 
 def evaluate_places(path: str | Path, resources: Resources | None = None) -> PlaceReport:
-    resources = resources or Resources()
+    resources = resources or Resources(all_places=True)
     report = PlaceReport(str(path))
     for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():

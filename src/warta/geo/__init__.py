@@ -6,7 +6,7 @@
 
 from .gazetteer import Gazetteer, Place, get_gazetteer
 from .locate import EventSpans, actor_country, dominant_place, locate
-from .mentions import Mention, context_countries, find, resolve
+from .mentions import Mention, Paragraph, context_countries, find, resolve
 
-__all__ = ["EventSpans", "actor_country", "Gazetteer", "Mention", "Place", "context_countries", "dominant_place", "find",
+__all__ = ["EventSpans", "actor_country", "Gazetteer", "Mention", "Paragraph", "Place", "context_countries", "dominant_place", "find",
            "get_gazetteer", "locate", "resolve"]

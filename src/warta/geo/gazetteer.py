@@ -52,6 +52,8 @@ class Gazetteer:
     countries: dict[str, Place] = field(default_factory=dict)
     max_words: int = 1
     first_words: set[str] = field(default_factory=set)  # first word of every name: most words are none
+    partials: set[str] = field(default_factory=set)  # every proper prefix of a name: where to stop reading
+    _prefix_re: dict = field(default_factory=dict)
 
     def add_name(self, place: Place, name: str, lang: str = "") -> None:
         key = name_key(name)
@@ -60,8 +62,11 @@ class Gazetteer:
         bucket = self.index.setdefault(key, [])
         if not any(p is place and lg == lang for p, lg in bucket):
             bucket.append((place, lang))
-        self.max_words = max(self.max_words, key.count(" ") + 1)
-        self.first_words.add(key.split(" ", 1)[0])
+        words = key.split(" ")
+        self.max_words = max(self.max_words, len(words))
+        self.first_words.add(words[0])
+        for n in range(1, len(words)):
+            self.partials.add(" ".join(words[:n]))
 
     def candidates(self, key: str, lang: str) -> list[Place]:
         seen, out = set(), []
@@ -73,6 +78,13 @@ class Gazetteer:
 
     def word_set(self, lang: str, what: str) -> frozenset[str]:
         return self.words.get(lang, {}).get(what, frozenset())
+
+    def prefix_pattern(self, lang: str) -> re.Pattern:
+        """Admin prefixes written in lower case ("kabupaten Poso"): they may start a name too."""
+        if lang not in self._prefix_re:
+            words = sorted(self.word_set(lang, "prefixes"), key=len, reverse=True)
+            self._prefix_re[lang] = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else re.compile(r"(?!)")
+        return self._prefix_re[lang]
 
 
 def _lang_names(value) -> list[tuple[str, str]]:

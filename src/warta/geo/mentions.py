@@ -7,6 +7,8 @@ one candidate per mention once the whole article is known (its countries settle 
 from __future__ import annotations
 
 import math
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, name_key
@@ -31,38 +33,56 @@ class Mention:
     char_end: int = -1
 
 
-def find(doc, words: list[str], start: int, end: int, gz: Gazetteer, lang: str, covered: set[int],
-         persons: set[int]) -> list[Mention]:
-    """Place mentions in tokens [start, end) of `doc`; `words` are the Doc's token texts (read once
-    per paragraph: building spaCy Token objects for every word costs more than the lookups).
+_CAPITALISED = re.compile(r"(?<!\w)[^\W\d_a-zß-ÿ]\w*")  # a word starting with a capital letter
 
+
+class Paragraph:
+    """A paragraph's Doc with its token start offsets, read once (C arrays, no Token objects)."""
+
+    __slots__ = ("doc", "text", "idx")
+
+    def __init__(self, doc, text: str | None = None):
+        self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text walks every token: pass it when known
+        self.idx = doc.to_array("IDX").tolist()
+
+
+def find(para: Paragraph, start: int, end: int, gz: Gazetteer, lang: str, covered: set[int],
+         persons: set[int]) -> list[Mention]:
+    """Place mentions in tokens [start, end) of a paragraph.
+
+    Only capitalised words and admin prefixes ("kabupaten") can start a name: a regular expression
+    finds them in the text, and only they are looked at token by token.
     `covered`: tokens inside dictionary matches (actors, role nouns, triggers); `persons`: tokens of
     people's names, which are never places ("Paris Hilton").
     """
+    doc, idx, text = para.doc, para.idx, para.text
+    if start >= end:
+        return []
     prefixes = gz.word_set(lang, "prefixes")
     cues = gz.word_set(lang, "locative") | prefixes
     first_words = gz.first_words
+    lo = idx[start]
+    hi = idx[end - 1] + len(doc[end - 1].text)
+    starts = [m.start() for m in _CAPITALISED.finditer(text, lo, hi) if m.group().casefold() in first_words]
+    if prefixes:
+        starts += [m.start() for m in gz.prefix_pattern(lang).finditer(text, lo, hi)]
+        starts.sort()
     out: list[Mention] = []
-    i = start
-    while i < end:
-        w = words[i]
-        lower_start = False
-        if not w[:1].isupper():
-            lower_start = w.lower() in prefixes
-            if not lower_start:
-                i += 1
-                continue
-        n = name_key(w)
-        if i in persons or not n or n.split(" ", 1)[0] not in first_words:
-            i += 1
-            continue
+    after = start  # tokens before this are already part of a mention
+    for pos in starts:
+        i = bisect_left(idx, pos, start, end)
+        if i >= end or idx[i] != pos or i < after or i in persons:
+            continue  # inside a token ("McDonald"), or inside the previous name
+        lower_start = not doc[i].text[:1].isupper()
         parts: list[str] = []
         best = None
         j = i
         while j < end and len(parts) < gz.max_words:
-            n = name_key(words[j])
+            w = doc[j].text
+            n = name_key(w)
             if not n:
-                if words[j] in _JOINERS and parts:
+                if w in _JOINERS and parts:
                     j += 1
                     continue
                 break
@@ -72,8 +92,9 @@ def find(doc, words: list[str], start: int, end: int, gz: Gazetteer, lang: str, 
             # A lower-case start is only an admin prefix heading a name ("kabupaten Poso"), never alone.
             if key in gz.index and not (lower_start and len(parts) == 1):
                 best = (key, j)
+            if key not in gz.partials:
+                break  # no longer name starts with these words
         if best is None:
-            i += 1
             continue
         key, j = best
         prev = doc[i - 1] if i > start else None
@@ -81,7 +102,7 @@ def find(doc, words: list[str], start: int, end: int, gz: Gazetteer, lang: str, 
         cands = gz.candidates(key, lang)
         if cands and _keep(i, j, key, prev, locative, lower_start, start, gz, covered, persons):
             out.append(Mention(i, j, doc[i:j].text, key, cands, locative or lower_start))
-        i = j
+            after = j
     return out
 
 
