@@ -143,6 +143,8 @@ def load(tsv: Path | None = None, curated: Path | None = None) -> Gazetteer:
     for lang, groups in (cur.get("words") or {}).items():
         gz.words[lang] = {k: frozenset(str(w).casefold() for w in groups.get(k) or ()) for k in WORD_KEYS}
     gz.needs_cue = frozenset(name_key(str(n)) for n in cur.get("needs_cue") or ())
+    for name in cur.get("not_places") or ():
+        gz.index.pop(name_key(str(name)), None)
     return gz
 
 
@@ -200,8 +202,9 @@ def check(tsv: Path | None = None, curated: Path | None = None) -> list[tuple[st
     for lang, groups in (cur.get("words") or {}).items():
         if not isinstance(groups, dict) or set(groups) - set(WORD_KEYS):
             problems.append(("places/curated.yaml", f"words.{lang}", f"keys must be among {', '.join(WORD_KEYS)}"))
-    if not isinstance(cur.get("needs_cue") or [], list):
-        problems.append(("places/curated.yaml", "needs_cue", "must be a list of names"))
+    for key in ("needs_cue", "not_places"):
+        if not isinstance(cur.get(key) or [], list):
+            problems.append(("places/curated.yaml", key, "must be a list of names"))
     return problems
 
 

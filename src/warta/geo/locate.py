@@ -15,6 +15,7 @@ from .mentions import Mention
 
 VERBAL = frozenset({1, 3})  # QuadClass of verbal cooperation and verbal conflict
 MATERIAL_CONFLICT = 4
+LEAD_SENTENCES = 1  # sentences 0-1: the title and the lead with its dateline ("POSO, KOMPAS.com -")
 TOPIC_WINDOW = 2  # topic words this close before a place make it what is talked about ("situasi di Gaza")
 
 
@@ -72,7 +73,7 @@ def sentence_place(ev: EventSpans, mentions: list[Mention], doc, topic: frozense
 
 def dominant_place(mentions: list[Mention]) -> Place | None:
     """The article's main place: the most named place below country level (named twice, or in the
-    first sentence, where datelines stand); ties go to the first named."""
+    title or first sentence, where datelines stand); ties go to the first named."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     places: dict[str, Place] = {}
@@ -85,7 +86,7 @@ def dominant_place(mentions: list[Mention]) -> Place | None:
     if not counts:
         return None
     pid = min(counts, key=lambda p: (-counts[p], first[p]))
-    lead = any(m.place is not None and m.place.id == pid and m.sentence == 0 for m in mentions)
+    lead = any(m.place is not None and m.place.id == pid and m.sentence <= LEAD_SENTENCES for m in mentions)
     return places[pid] if counts[pid] >= 2 or lead else None
 
 

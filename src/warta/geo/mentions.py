@@ -100,18 +100,22 @@ def find(para: Paragraph, start: int, end: int, gz: Gazetteer, lang: str, covere
         prev = doc[i - 1] if i > start else None
         locative = prev is not None and prev.lower_ in cues
         cands = gz.candidates(key, lang)
-        if cands and _keep(i, j, key, prev, locative, lower_start, start, gz, covered, persons):
+        if cands and _keep(doc, lang, i, j, key, prev, locative, lower_start, start, gz, covered, persons):
             out.append(Mention(i, j, doc[i:j].text, key, cands, locative or lower_start))
             after = j
     return out
 
 
-def _keep(i, j, key, prev, locative, lower_start, start, gz, covered, persons) -> bool:
+def _keep(doc, lang, i, j, key, prev, locative, lower_start, start, gz, covered, persons) -> bool:
     if any(k in persons for k in range(i, j)):
         return False
     # Names that are also common words or people's names ("Padang", "Batu", "Bima") need a cue.
     if key in gz.needs_cue and not locative:
         return False
+    if j - i == 1 and key in gz.word_set(lang, "prefixes"):
+        return False  # "Kota" alone is the word "city", not Kota in India
+    if j - i == 1 and not locative and doc[i].is_stop:
+        return False  # a function word capitalised at a sentence start ("Kami", "Anda")
     if prev is not None and not locative and not lower_start and prev.is_alpha and prev.text[:1].isupper():
         # Inside a longer capitalised name no dictionary knows ("Hotman Paris", "Semen Padang"); a
         # known word before it ("Presiden", "Gubernur") vouches for the name, as a sentence-initial
