@@ -11,7 +11,7 @@ from warta.registry import engines, exporters, morphologies
 def test_registered_components():
     assert engines.names() == ["local"]
     assert exporters.names() == ["csv", "gdelt", "jsonl", "parquet", "plover"]
-    assert morphologies.names() == ["en", "id"]
+    assert morphologies.names() == ["en", "id", "none"]
 
 
 def test_unknown_name_lists_the_available_ones():

@@ -41,12 +41,16 @@ def code_text(text: str, *, date: str | None = None, lang: str | None = None, ti
 
 def results(inputs: Iterable[str | Path], *, date: str | None = None, lang: str | None = None,
             engine: str = "local", dict_dirs: Iterable[str] = (),
-            resources: Resources | None = None) -> Iterator[Result | ErrorRow]:
-    """Stream Results (and ingest ErrorRows) for files, folders, JSONL(.gz) or "-" (stdin)."""
+            resources: Resources | None = None, offline: bool = False,
+            fetch: dict | None = None) -> Iterator[Result | ErrorRow]:
+    """Stream Results (and ingest ErrorRows) for files, folders, JSONL(.gz), WARC(.gz), RSS/Atom feeds,
+    URLs (and *.urls lists of them) or "-" (stdin). `offline` fetches nothing; `fetch` overrides
+    keys of the [fetch] configuration (timeout, max_bytes, retries, per_host_interval, ...)."""
     from .ingest import read_inputs
 
     resources = resources or _resources(date, lang, dict_dirs)
-    items = read_inputs([str(i) for i in inputs], default_date=resources.default_date)
+    items = read_inputs([str(i) for i in inputs], default_date=resources.default_date, offline=offline,
+                        fetch=fetch)
     if lang:
         items = (_with_lang(a, lang) for a in items)
     yield from get_engine(engine)(items, resources)
@@ -79,14 +83,16 @@ class IngestReport:
 
 def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", date: str | None = None,
            lang: str | None = None, engine: str = "local", dict_dirs: Iterable[str] = (),
-           on_progress: Callable[[IngestReport], None] | None = None, batch: int = BATCH) -> IngestReport:
-    """Code inputs into the DuckDB store; re-ingesting an article replaces it."""
+           on_progress: Callable[[IngestReport], None] | None = None, batch: int = BATCH,
+           offline: bool = False, fetch: dict | None = None) -> IngestReport:
+    """Code inputs (as for `results`) into the DuckDB store; re-ingesting an article replaces it."""
     from .store import Store
 
     report = IngestReport()
     buf: list[Result | ErrorRow] = []
     with Store(db) as store:
-        for item in results(inputs, date=date, lang=lang, engine=engine, dict_dirs=dict_dirs):
+        for item in results(inputs, date=date, lang=lang, engine=engine, dict_dirs=dict_dirs, offline=offline,
+                            fetch=fetch):
             report.articles += 1
             if isinstance(item, ErrorRow):
                 report.failed += 1

@@ -26,6 +26,9 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 FORMATS_CODE = ("table", "jsonl", "gdelt", "plover")
+INPUTS_HELP = ("Files, folders, JSONL(.gz), WARC(.gz), RSS/Atom feeds, http(s) URLs, *.urls lists of URLs, "
+               "or - for stdin.")
+OFFLINE_HELP = "Fetch nothing: URLs become errors, feed items use their summaries."
 
 
 class UserError(Exception):
@@ -39,11 +42,12 @@ def _fail(message: str) -> None:
 
 @app.command("code")
 def code_cmd(
-    inputs: List[str] = typer.Argument(..., help="Files, folders, JSONL(.gz) or - for stdin."),
+    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP),
     fmt: str = typer.Option("table", "--format", "-f", help="table | jsonl | gdelt | plover"),
     date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for undated input."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Force the language (id or en)."),
     dict_dir: List[str] = typer.Option([], "--dict", help="Extra dictionary folder (same layout as warta/data)."),
+    offline: bool = typer.Option(False, "--offline", help=OFFLINE_HELP),
 ) -> None:
     """Code articles and print their events (nothing is stored)."""
     if fmt not in FORMATS_CODE:
@@ -51,7 +55,7 @@ def code_cmd(
     from .records import Result
 
     events, problems = [], []
-    for r in api.results(inputs, date=date, lang=lang, dict_dirs=dict_dir):
+    for r in api.results(inputs, date=date, lang=lang, dict_dirs=dict_dir, offline=offline):
         if isinstance(r, Result):
             events.extend(r.events)
             if r.error:
@@ -79,12 +83,13 @@ def code_cmd(
 
 @app.command("ingest")
 def ingest_cmd(
-    inputs: List[str] = typer.Argument(..., help="Files, folders, JSONL(.gz) or - for stdin."),
+    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP),
     db: Path = typer.Option(Path("warta.duckdb"), "--db", help="DuckDB file to write (created if missing)."),
     date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for undated input."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Force the language (id or en)."),
     dict_dir: List[str] = typer.Option([], "--dict", help="Extra dictionary folder."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    offline: bool = typer.Option(False, "--offline", help=OFFLINE_HELP),
 ) -> None:
     """Code articles into the DuckDB store and print a summary."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -101,7 +106,8 @@ def ingest_cmd(
                 progress.update(task, stats=f"{rep.articles} articles, {rep.events} events, "
                                             f"{rep.failed} failed, {rep.skipped} skipped")
 
-        report = api.ingest(inputs, db=db, date=date, lang=lang, dict_dirs=dict_dir, on_progress=tick)
+        report = api.ingest(inputs, db=db, date=date, lang=lang, dict_dirs=dict_dir, on_progress=tick,
+                            offline=offline)
         progress.update(task, stats=f"{report.articles} articles, {report.events} events, "
                                     f"{report.failed} failed, {report.skipped} skipped")
     for e in report.errors[:20]:
@@ -199,6 +205,8 @@ def eval_cmd(
             if m.text:
                 out.print(f"      sentence: {m.text}", highlight=False, markup=False)
             out.print(f"      warta gave: {fired}", highlight=False, markup=False)
+            if getattr(m, "near", ""):
+                out.print(f"      closest: {m.near}", highlight=False, markup=False)
             if m.why:
                 out.print(f"      why: {m.why}", highlight=False, markup=False)
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from . import cameo
 from .annotate import langid
-from .annotate.nlp import SUPPORTED
 from .clean import clean
+from .coding import dictionaries
 from .coding.coder import Coder, RawEvent
 from .coding.lexicon import TRIGGER, get_lexicon
 from . import geo
@@ -43,9 +43,11 @@ class Resources:
         from .config import load_config
 
         cfg = load_config()
-        if not self.languages:
-            self.languages = tuple(lang for lang in cfg["pipeline"]["languages"] if lang in SUPPORTED)
         self.extra_dirs = tuple(cfg["dictionaries"]["extra"]) + tuple(self.extra_dirs)
+        # A language is coded when it is asked for and has data: lang/<xx>/grammar.yaml in the
+        # package or a dictionary folder (a new language is new data files, no code).
+        with_data = set(dictionaries.languages(self.extra_dirs))
+        self.languages = tuple(lang for lang in (self.languages or cfg["pipeline"]["languages"]) if lang in with_data)
         self.min_language_score = float(cfg["pipeline"].get("min_language_score", self.min_language_score))
 
     def coder(self, lang: str) -> Coder:

@@ -44,6 +44,8 @@ def _en_lemma(word: str, roots=None) -> str:
 
 morphologies.register("id", Morphology(morph_id.verb_forms, morph_id.stem))
 morphologies.register("en", Morphology(_en_forms, _en_lemma))
+# For a language whose dictionaries list every surface form (`word:`/`passive:`), no morphology.
+morphologies.register("none", Morphology(lambda root: ([root.lower()], []), lambda word, roots=None: word.lower()))
 
 
 def get(name: str) -> Morphology:

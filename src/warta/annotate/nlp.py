@@ -10,18 +10,18 @@ from functools import lru_cache
 
 from ..resources import read_lines
 
-SUPPORTED = ("id", "en")
-
-
 @lru_cache(maxsize=None)
 def get_nlp(lang: str):
-    """The spaCy pipeline for `lang`: tokenizer + abbreviation special cases + sentencizer."""
+    """The spaCy pipeline for `lang`: tokenizer + abbreviation special cases + sentencizer.
+    Any language spaCy has a blank tokenizer for works; which languages warta codes is decided
+    by the data (a `lang/<xx>/grammar.yaml`), not here."""
     import spacy
     from spacy.symbols import ORTH
 
-    if lang not in SUPPORTED:
-        raise ValueError(f"no pipeline for language {lang!r}; supported: {', '.join(SUPPORTED)}")
-    nlp = spacy.blank(lang)
+    try:
+        nlp = spacy.blank(lang)
+    except Exception as exc:  # spaCy raises ImportError or its own errors for unknown codes
+        raise ValueError(f"spaCy has no tokenizer for language {lang!r}: {exc}") from None
     # Abbreviations become single tokens, so the sentencizer never sees their full stop alone.
     for abbr in read_lines("lang", lang, "abbreviations.txt"):
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])

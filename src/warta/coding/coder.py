@@ -34,6 +34,15 @@ STATE_ACT_ROOTS_BELOW = "18"  # roots 01-17: a plain country name is its governm
 # criticise, reject, threaten ("menuduh bahwa Doha mendukung terorisme" is an accusation only).
 IRREALIS_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 WITHOUT_WINDOW = 3
+# Statements, appeals, consultations, demands, disapproval and rejection are about a place, not
+# aimed at it: "called for a ceasefire in Gaza" has no target.
+PLACE_IS_NO_TARGET = frozenset({"01", "02", "04", "05", "10", "11", "12"})
+# Consultations and diplomatic cooperation need a second party ("the Cabinet met" is internal
+# business); an agreement to do something ("the Council agreed to extend ...") does not.
+PARTNER_ROOTS = frozenset({"04", "05"})
+# Complaints and criticism "to X over Y" are aimed at Y.
+TOPIC_ROOTS = frozenset({"11"})
+PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
 
 
 @dataclass(slots=True)
@@ -52,6 +61,9 @@ class Unit:
     guessed: bool = False  # the country is the article's only foreign one, not read in the phrase
     governed_by: str = ""  # preposition before the unit ("" when none)
     group: int = -1
+    last_kind: str = ""  # kind of the last match absorbed (actor, demonym, agent ...)
+    possessed: bool = False  # after a possessive pronoun: "their forces", "its troops"
+    placed_by: "Unit | None" = None  # the place in the clause that gave a role noun its country
 
 
 @dataclass(slots=True)
@@ -117,7 +129,7 @@ class Coder:
             s0 = self._skip_dateline(doc, s0, s1)
         home = self.g.default_country
         for start, end, entry in self._longest([m for m in matches if m[0] >= s0 and m[2].actor is not None]):
-            if entry.kind == DEMONYM or entry.actor.kind == "ignore":
+            if entry.actor.kind == "ignore":
                 continue
             code = entry.actor.code_at(day)[:3]
             if not _is_countryish(code):
@@ -132,6 +144,8 @@ class Coder:
         """Events in tokens [s0, s1) of `doc`, given the lexicon's matches inside that range.
         `text` is the doc's text when the caller has it (doc.text joins every token anew)."""
         self._accepted, self._trigger_tokens, self._trigger_starts = [], set(), set()
+        self.why: dict[int, str] = {}  # trigger start -> why it gave no event (for `explain`)
+        self._no_event_reason = ""
         triggers_raw = [m for m in matches if m[2].kind == TRIGGER]
         if not triggers_raw:
             return []
@@ -140,10 +154,18 @@ class Coder:
         actor_matches = [m for m in matches if m[2].kind != TRIGGER and m[0] >= s0]
         if not actor_matches:
             return []
-        self._s0, self._s1, self._doc, self._cache = s0, s1, doc, {}
+        self._s0, self._s1, self._doc = s0, s1, doc
+        # Lower-cased words of the sentence, read once: the role and target searches look at
+        # the same words many times.
+        self._words = [t.lower_ for t in doc[s0:s1]]
+        self._wordset = set(self._words)
         kept = self._longest(actor_matches)
         # "Real Madrid", "bahasa Inggris": a longer non-actor name has won over the actor inside it.
         kept = [m for m in kept if m[2].actor is None or m[2].actor.kind != "ignore"]
+        if self.g.affiliation_prefixes:
+            # "anti-Syria journalist", "pro-Russian separatists": an affiliation, not the country.
+            kept = [m for m in kept if not (self._w(m[0] - 1) == "-" and self._w(m[0] - 2) in self.g.affiliation_prefixes)]
+        self._trig_pos = {k for start, end, _ in triggers_raw for k in range(start, end)}
         units = self._units(doc, kept, day)
         if self.g.private_person_sector:
             text = text or self._text or doc.text
@@ -153,26 +175,29 @@ class Coder:
             return []
         self._group(units)
         self._resolve_bare(units)
+        self._units_now = units
         triggers = self._triggers(triggers_raw, kept, s0, s1)
         self._accepted = triggers
         self._trigger_tokens = set().union(*(t.tokens() for t in triggers)) if triggers else set()
         self._trigger_starts = {t.start for t in triggers}
         events: list[RawEvent] = []
+        self.why = {}
         for trig in triggers:
-            if self._cancelled(trig):
+            reason = self._cancelled(trig)
+            if reason:
+                self.why[trig.start] = reason
                 continue
-            events += self._roles(trig, units)
+            self._no_event_reason = "source and target are the same actor"
+            found = self._roles(trig, units)
+            if not found:
+                self.why[trig.start] = self._no_event_reason
+            events += found
         return self._dedupe(events)
 
     # ------------------------------------------------------------------------------------ helpers
     def _w(self, i: int) -> str:
-        # Lower-cased words are fetched lazily: most of a sentence is never looked at.
-        if not self._s0 <= i < self._s1:
-            return ""
-        w = self._cache.get(i)
-        if w is None:
-            w = self._cache[i] = self._doc[i].lower_
-        return w
+        k = i - self._s0
+        return self._words[k] if 0 <= k < len(self._words) else ""
 
     def _skip_dateline(self, doc, s0: int, s1: int) -> int:
         """First token after a dateline such as "Jakarta, CNN Indonesia -- " (not actors)."""
@@ -222,7 +247,8 @@ class Coder:
                 cur.end = end
                 i += 1
                 continue
-            if adjacent and self._merges(cur, entry, head_first):
+            if (adjacent and self._merges(cur, entry, head_first)) or (
+                    cur is not None and not adjacent and self._bridges(doc, cur, start, entry)):
                 self._absorb(cur, entry, end, day, head_first)
             else:
                 if cur is not None:
@@ -234,8 +260,62 @@ class Coder:
         if cur is not None:
             units.append(cur)
         for u in units:
+            if u.country and not u.person and self._w(u.start - 1) in self.g.ethnic_markers:
+                # "ethnic Albanians", "ethnic Albanian guerrillas": a people, not Albania
+                u.country, u.plain_country = "", False
+                if not u.sector:
+                    u.sector = self.g.demonym_plural_sector
             self._finish(u)
+            u.possessed = self._after_possessive_pronoun(u.start)
         return [u for u in units if u.code or u.bare]
+
+    def _after_possessive_pronoun(self, start: int) -> bool:
+        """"their forces", "its own troops": a possessive pronoun up to two plain words before."""
+        for k in range(start - 1, max(self._s0, start - 3) - 1, -1):
+            if self._w(k) in self.g.possessive_pronouns:
+                return True
+            if not self._plain_word(k) and k not in self._trig_pos:
+                return False
+        return False
+
+    def _plain_word(self, k: int) -> bool:
+        """A word that can stand inside a noun phrase: no preposition, conjunction, boundary,
+        adverb or trigger word."""
+        w = self._w(k)
+        g = self.g
+        return (w.isalpha() and k not in self._trig_pos and w not in g.prepositions and w not in g.conjunctions
+                and w not in g.clause_boundaries and w not in g.adverbs and w not in g.relativizers)
+
+    def _bridges(self, doc, cur: Unit, start: int, entry: Entry) -> bool:
+        """Do `cur` and the match at `start` make one actor across the words between them?
+        - a possessor and its role noun: "Sudan's government", "Iraq's interim government";
+        - a demonym, modifiers and the role noun: "French paper workers" (head-last languages);
+        - a role noun and the country it belongs to: "the president of Armenia", "King Hassan of
+          Morocco", "rebels in the Ivory Coast"."""
+        window = self.g.modifier_window
+        gap = list(range(cur.end, start))
+        if not window or not gap or len(gap) > window + 2:
+            return False
+        words = [self._w(k) for k in gap]
+        if entry.kind == AGENT and cur.country and not cur.sector and not cur.person:
+            if words[0] in self.g.possessive_suffixes:
+                rest = gap[1:]
+                return len(rest) <= window and all(self._plain_word(k) for k in rest)
+            if cur.last_kind in (DEMONYM, ACTOR) and len(gap) == 2 and self._w(gap[0]) == "-":
+                # "Vietnamese-led forces", "US-led coalition": the leader's forces
+                return self._w(gap[1]) in self.g.leader_compounds
+            if cur.last_kind == DEMONYM:
+                return len(gap) <= window and all(self._plain_word(k) and doc[k].is_lower for k in gap)
+            return False
+        if (self.g.role_linkers and cur.sector and not cur.country and not cur.person
+                and entry.kind in (ACTOR, CAPITAL) and entry.actor.kind == "country"
+                and not self._after_possessive_pronoun(cur.start)):  # "its forces in Lebanon" are not Lebanon's
+            for j, w in enumerate(words):
+                if w in self.g.role_linkers:
+                    names, dets = gap[:j], words[j + 1:]
+                    return (all(doc[k].is_title and k not in self._trig_pos for k in names)
+                            and all(d in self.g.determiners for d in dets))
+        return False
 
     def _governing(self, start: int) -> str:
         """The preposition an actor starting at `start` stands after, looking past determiners and
@@ -244,6 +324,13 @@ class Coder:
         while k >= self._s0 and self._w(k) in self.g.determiners and start - k <= 3:
             k -= 1
         prev = self._w(k)
+        # "thousands of students", "a group of refugees": a partitive "of" heads no oblique phrase.
+        if prev in self.g.possessive_markers and self._w(k - 1) in self.g.partitives:
+            return ""
+        # "after U.S. officials alleged ...": a word that also opens a clause introduces a subject.
+        # (Opening the sentence, "Sejak Pyongyang meluncurkan ..." is background: left as it was.)
+        if prev in self.g.clause_boundaries and k > self._s0:
+            return ""
         return prev if prev in self.g.prepositions else ""
 
     def _private_persons(self, doc, units: list[Unit], s0: int, s1: int) -> list[Unit]:
@@ -281,6 +368,7 @@ class Coder:
 
     def _absorb(self, u: Unit, entry: Entry, end: int, day: str | None, head_first: bool) -> None:
         u.end = end
+        u.last_kind = entry.kind
         if entry.kind == AGENT:
             u.target_only = entry.target_only and not u.sector
             if not u.sector or not head_first:
@@ -302,6 +390,10 @@ class Coder:
         if u.sector:
             u.plain_country = False
         if u.person:
+            # "Palestinian Prime Minister Ismail Haniyeh": an explicit title with its country says
+            # what office the person holds in this text, whatever the dated roles say.
+            if u.sector and _is_countryish(u.country):
+                u.code = u.country + u.sector
             return
         if u.country:
             base = u.country
@@ -322,18 +414,40 @@ class Coder:
             seps = []
             while j + 1 < len(units):
                 between = [self._w(k) for k in range(units[j].end, units[j + 1].start)]
+                # "A, B, and C", "the government and the rebels": a serial comma and determiners
+                # after the conjunction still join.
+                while len(between) > 1 and between[0] != "," and between[-1] in self.g.determiners:
+                    between.pop()
+                # "the government and Malay Muslim rebels": modifiers of the next role noun
+                mods = 0
+                while (len(between) > 1 and between[0] != "," and mods < self.g.modifier_window
+                       and units[j + 1].last_kind == AGENT and self._plain_word(units[j + 1].start - 1 - mods)):
+                    between.pop()
+                    mods += 1
+                if len(between) == 2 and between[0] == "," and between[1] in self.g.conjunctions:
+                    between = between[1:]
                 if len(between) != 1 or between[0] not in self.g.conjunctions:
                     break
                 seps.append(between[0])
                 j += 1
             # A run joined only by commas is not a list unless it ends with a real conjunction
             # ("A, B dan C"); a comma after a prepositional phrase ends it ("Menurut Lavrov, Rusia").
-            if seps and (all(s == "," for s in seps) or (seps[0] == "," and units[i].governed_by)):
+            # A run of three or more countries is a list even with commas only ("to Iran, Libya,
+            # North Korea, Sudan").
+            listed = len(seps) >= 2 and all(units[k].plain_country for k in range(i, j + 1))
+            if seps and not listed and (all(s == "," for s in seps) or (seps[0] == "," and units[i].governed_by)):
                 j = i
             for k in range(i, j + 1):
                 units[k].group = gid
                 if k > i:
                     units[k].governed_by = units[i].governed_by
+            head = units[j]
+            if self.g.head == "last" and j > i and head.sector and head.last_kind == AGENT:
+                # "French and Egyptian warships": the head noun belongs to every demonym before it.
+                for k in range(i, j):
+                    v = units[k]
+                    if v.last_kind == DEMONYM and not v.sector and _is_countryish(v.code):
+                        v.sector, v.code, v.plain_country = head.sector, v.code + head.sector, False
             gid += 1
             i = j + 1
 
@@ -353,9 +467,40 @@ class Coder:
         else:
             fallback = ""
         for u in units:
+            if u.bare and self.g.group_country:
+                # "the Sudanese government and the rebels": a role noun coordinated with a placed
+                # actor shares its country.
+                placed = [v for v in self._group_of(units, u) if not v.bare and _is_countryish(v.code[:3])]
+                if placed:
+                    u.code, u.guessed = placed[0].code[:3] + u.sector, False
+                    continue
+            if u.bare and u.possessed:
+                # "Bosnian Serbs said their forces ...": the owner is the sentence's first subject.
+                owner = self._antecedent(units, u.start)
+                if owner and _is_countryish(owner[0].code[:3]):
+                    u.code, u.guessed = owner[0].code[:3] + u.sector, False
+                    continue
+            if u.bare and not fallback and self.g.locative_prepositions:
+                # "Prisoners rioted at a jail in East Timor's capital": with no country from the
+                # article, a role noun takes the place its clause is set in.
+                place = self._clause_place(units, u)
+                if place is not None:
+                    u.code, u.guessed, u.placed_by = place.code[:3] + u.sector, True, place
+                    continue
             if u.bare:
                 u.code = (fallback + u.sector) if fallback else ""
                 u.guessed = guessed
+
+    def _clause_place(self, units: list[Unit], u: Unit) -> Unit | None:
+        """The first place after `u` in its clause named after a locative preposition."""
+        for v in units:
+            if v.start <= u.start or v.start - u.end > 2 * OBLIQUE_WINDOW:
+                continue
+            if self._crosses_boundary(u.end, v.start):
+                return None
+            if v.plain_country and v.governed_by in self.g.locative_prepositions:
+                return v
+        return None
 
     def _triggers(self, raw, kept, s0: int, s1: int) -> list[Trigger]:
         in_actor = set()
@@ -409,6 +554,10 @@ class Coder:
                 if len(parts) == 1:  # a single word may carry a clitic: "senjatanya"
                     for e in self.g.enclitics:
                         idx.setdefault(parts[0] + e, []).append(parts)
+            # At one position the longest phrase wins ("emergency food aid" over "emergency food"),
+            # whatever the order the dictionary lists them in.
+            for first in idx:
+                idx[first].sort(key=len, reverse=True)
             self._phrase_index[phrases] = idx
         return idx
 
@@ -416,6 +565,8 @@ class Coder:
         """(start, end) of the first of `phrases` starting in [lo, hi), or None. The last word of a
         phrase may carry a clitic ("gencatan senjata" matches "gencatan senjatanya")."""
         idx = self._index(phrases)
+        if self._wordset.isdisjoint(idx):  # no phrase can start anywhere in this sentence
+            return None
         for i in range(lo, hi):
             for parts in idx.get(self._w(i), ()):
                 n = len(parts)
@@ -441,28 +592,50 @@ class Coder:
         return any(self._w(k) in self.g.clause_boundaries for k in range(lo, hi))
 
     def _clause_start(self, i: int) -> int:
-        """First token of the clause that token i is in."""
+        """First token of the clause that token i is in. A short bracketed aside is inside the
+        clause: "The International Labor Office (ILO) reiterated ..."."""
         k = i - 1
-        while k >= self._s0 and self._w(k) not in self.g.clause_boundaries:
+        while k >= self._s0:
+            w = self._w(k)
+            if w == ")":
+                opening = next((j for j in range(k - 1, max(self._s0, k - PAREN_WINDOW) - 1, -1) if self._w(j) == "("), None)
+                if opening is not None and opening > self._s0:
+                    k = opening - 1
+                    continue
+            if w in self.g.clause_boundaries:
+                break
             k -= 1
         return k + 1
 
-    def _cancelled(self, t: Trigger) -> bool:
-        """Negated ("tidak akan menyerang") or conditional ("jika Israel menyerang") triggers."""
+    def _cancelled(self, t: Trigger) -> str:
+        """Why a trigger is no event: negated ("tidak akan menyerang"), conditional ("jika Israel
+        menyerang"), hedged, or the complement of an appeal or threat; "" when it stands."""
+        # "the decision of sending troops", "an appeal for deploying": a gerund after such a
+        # preposition names an act inside a noun phrase, it does not report one.
+        first = self._w(t.start)
+        # "the detained journalists", "the wounded": a verb form after a determiner is an adjective.
+        if (t.entry.voice == "active" and self._w(t.start - 1) in self.g.determiners and self.g.participle_endings
+                and first.endswith(self.g.participle_endings)):
+            return f"a participle after {self._w(t.start - 1)!r} (an adjective, not an act)"
+        if (t.entry.voice == "active" and self._w(t.start - 1) in self.g.gerund_prepositions
+                and first.endswith(self.g.gerund_endings) and self.g.gerund_endings):
+            return f"gerund after {self._w(t.start - 1)!r} (names an act, does not report one)"
         lo = max(self._clause_start(t.start), t.start - self.g.negation_window)
         before = [self._w(k) for k in range(lo, t.start)]
         joined = " ".join(before)
         for neg in self.g.negations:
             if (" " in neg and neg in joined) or neg in before:
-                return True
+                return f"negated by {neg!r}"
         clause = self._clause_start(t.start)
-        if any(self._w(k) in self.g.conditionals for k in range(clause, t.start)):
-            return True
+        for k in range(clause, t.start):
+            if self._w(k) in self.g.conditionals:
+                return f"conditional ({self._w(k)!r})"
         # Hopes, wishes and possibilities are not acts: "berharap Sandiaga mau berkunjung",
         # "tak mungkin DPR memberangus kebebasan pers".
         lo = max(clause, t.start - self.g.hedge_window)
-        if any(self._w(k) in self.g.hedges for k in range(lo, t.start)):
-            return True
+        for k in range(lo, t.start):
+            if self._w(k) in self.g.hedges:
+                return f"hedged ({self._w(k)!r})"
         # The complement of an appeal, demand, accusation or threat is what is asked, alleged or
         # threatened, not an act that happened: "mendesak Korea Utara untuk mematuhi ...",
         # "tudingan bahwa Doha mendukung terorisme", "mengancam akan menyerang".
@@ -470,13 +643,15 @@ class Coder:
         if before:
             other = max(before, key=lambda o: o.end)
             if other.entry.rule.code[:2] in IRREALIS_ROOTS:
-                between = [self._w(k) for k in range(max(other.end, other.span_end), t.start)]
+                # from the end of the appeal's own words: its `with` words may hold the
+                # complementizer ("demanded that Iran release ...")
+                between = [self._w(k) for k in range(other.end, t.start)]
                 for w in between:
                     if w in self.g.complementizers:
-                        return True
+                        return f"complement of {other.entry.rule.id} (what is asked or threatened, not done)"
                     if w in self.g.clause_boundaries:
                         break  # "meminta ... setelah AS menyatakan siap ...": a new clause
-        return False
+        return ""
 
     # ---------------------------------------------------------------------------- role assignment
     def _in_trigger(self, u: Unit) -> bool:
@@ -501,15 +676,47 @@ class Coder:
             head -= 1
         return not any(u.start <= head < u.end for u in units)
 
+    def _antecedent(self, units: list[Unit], pronoun: int) -> list[Unit]:
+        """"Hungary has said it will support ...": a subject pronoun refers back to the sentence's
+        first actor that is a subject (not inside a prepositional phrase)."""
+        for u in units:
+            if u.end > pronoun:
+                break
+            if not u.governed_by and not self._in_trigger(u):
+                return [v for v in self._group_of(units, u) if v.end <= pronoun]
+        return []
+
     def _subject(self, units: list[Unit], anchor: int, *, first: bool = False) -> list[Unit]:
         clause = self._clause_start(anchor)
+        k = self._before_adverbs(anchor)
+        if self._w(k) in self.g.pronouns and not any(k < u.start < anchor for u in units):
+            return self._antecedent(units, k)
+        if self.g.gerund_endings and self._w(anchor).endswith(self.g.gerund_endings):
+            # "students protesting against the law": a participle right after an actor is that
+            # actor's act, whatever phrase the actor stands in.
+            for u in units:
+                if u.end == anchor and not u.plain_country:
+                    return self._group_of(units, u)
+        if (self._w(anchor - 1) == "," and self.g.gerund_endings
+                and self._w(anchor).endswith(self.g.gerund_endings)):
+            # "..., killing 20 people": a participle clause shares the sentence's subject.
+            return self._antecedent(units, anchor)
+        if self._w(k) in self.g.relativizers:
+            # "... to Macedonia, which is preparing an offensive": the subject is the head noun.
+            head = k - 1 if self._w(k - 1) == "," else k
+            for u in units:
+                if u.end == head:
+                    return self._group_of(units, u)
         if self._relative_head_is_not_an_actor(units, anchor):
             return []
         if first or self._coordinated(anchor):
             # A coordinated predicate shares the clause's subject: the first actor of the clause
             # that is not inside a prepositional phrase, not the object of the first verb.
+            # ("... killed two Iraqi youths and wounded five": the youths are the first verb's object.)
+            first_verb = min((o.start for o in self._accepted if clause <= o.start < anchor), default=anchor)
             for u in units:
-                if clause <= u.start and u.end <= anchor and not u.governed_by and anchor - u.end <= 3 * SUBJECT_WINDOW:
+                if (clause <= u.start and u.end <= first_verb and not u.governed_by
+                        and anchor - u.end <= 3 * SUBJECT_WINDOW):
                     return [v for v in self._group_of(units, u) if v.end <= anchor]
             return []
         for u in reversed(units):
@@ -525,7 +732,7 @@ class Coder:
             return self._subject(units, clause - 1)
         return []
 
-    def _after(self, units: list[Unit], lo: int, *, direct: bool = True, exclude=()) -> list[Unit]:
+    def _after(self, units: list[Unit], lo: int, *, direct: bool = True, exclude=(), authors: bool = False) -> list[Unit]:
         """The target after position lo, within the clause:
         - a direct object: an actor starting within OBJECT_WINDOW tokens, not inside a
           prepositional phrase ("menyerang pemberontak Houthi", "memanggil Duta Besar Myanmar");
@@ -534,34 +741,105 @@ class Coder:
         The search stops at another event noun, whose own phrase the actor then belongs to
         ("mengutuk serangan melawan pasukan Myanmar" condemns the attack, not Myanmar)."""
         seen_prep = False
+        author: list[Unit] = []
+        past_event = False  # beyond another event noun only its author can be the target
         k = lo
         hi = lo + OBLIQUE_WINDOW
         for u in units:
-            if u.start < lo or u in exclude or self._in_trigger(u):
+            # "withdraw their forces from Chad": the doer's own forces are not the target.
+            if u.start < lo or u in exclude or self._in_trigger(u) or u.possessed:
                 continue
             if u.start > hi:
-                return []
+                return author
             while k < u.start:  # scan the words between for boundaries, prepositions, other events
                 w = self._w(k)
                 if w in self.g.clause_boundaries:
-                    return []
+                    return author
                 if k in self._trigger_starts:
-                    return []
+                    if not authors:
+                        return author
+                    # "refused to respond to a demand from the US President", "condemned the
+                    # attack by Hamas": the author of the event answered is the target.
+                    past_event = True
                 if w in self.g.target_prepositions or (
                         k + 1 < u.start and f"{w} {self._w(k + 1)}" in self.g.target_prepositions):
                     seen_prep = True
                 k += 1
+            if past_event:
+                if u.governed_by in self.g.agent_markers or u.governed_by in self.g.nominal_agent_markers:
+                    return author or self._group_of(units, u)
+                if u.governed_by in self.g.between_markers:
+                    return self._group_of(units, u)  # "brokered a truce between Israel and Hamas"
+                continue
             gap = u.start - lo
             if gap == 0:
                 return self._group_of(units, u)  # right after the trigger ("tiba di Moskow")
-            if u.governed_by in self.g.agent_markers:
-                continue
+            if u.governed_by in self.g.agent_markers or u.governed_by in self.g.nominal_agent_markers:
+                # "rejected calls by Belarus", "accepted demands from the rebels": with no other
+                # target, the author of what the act answers is its target.
+                if authors and not author:
+                    author = self._group_of(units, u)
+                if u.governed_by in self.g.agent_markers:
+                    continue
             # "membakar fasilitas milik PT Freeport": the owner of the object is the target.
             if direct and (not u.governed_by or u.governed_by in self.g.possessive_markers) and gap <= OBJECT_WINDOW:
                 return self._group_of(units, u)
             if (u.governed_by in self.g.target_prepositions or u.governed_by in self.g.beneficiary_prepositions
                     or self._two_word_prep(u) or seen_prep):
                 return self._group_of(units, u)
+        return author
+
+    def _topic(self, units: list[Unit], lo: int, exclude=()) -> list[Unit]:
+        """The actor after a topic preposition ("over", "about") in the trigger's clause."""
+        for u in units:
+            if u.start < lo or u in exclude or u.start - lo > 2 * OBLIQUE_WINDOW:
+                continue
+            if self._crosses_boundary(lo, u.start):
+                return []
+            if u.governed_by in self.g.topic_prepositions:
+                return self._group_of(units, u)
+        return []
+
+    def _speaker(self, units: list[Unit], anchor: int) -> list[Unit]:
+        """The subject of the clause that reports the clause of `anchor` ("X said (that) ...")."""
+        clause = self._clause_start(anchor)
+        for _ in range(3):  # "Straw said on Friday that ...": past "that" and "said"
+            if clause <= self._s0:
+                return []
+            found = self._subject(units, clause - 1)
+            if found:
+                return found
+            clause = self._clause_start(clause - 1)
+        return []
+
+    def _complement_subject(self, units: list[Unit], lo: int, exclude=()) -> list[Unit]:
+        """The subject right after a complementizer that follows the trigger ("that the US")."""
+        k = lo
+        while k < self._s1 and k - lo < 3 and self._w(k) in self.g.adverbs:
+            k += 1
+        if self._w(k) not in self.g.complementizers or k >= self._s1:
+            return []
+        for u in units:
+            if u.start <= k or u in exclude:
+                continue
+            between = range(k + 1, u.start)
+            if len(between) <= 2 and all(self._w(j) in self.g.determiners for j in between) and not u.governed_by:
+                return self._group_of(units, u)
+            return []
+        return []
+
+    def _locative(self, units: list[Unit], lo: int, exclude=()) -> list[Unit]:
+        """A country or place named after a locative preposition in the trigger's clause."""
+        if not self.g.locative_prepositions:
+            return []
+        for u in units:
+            if u.start < lo or u in exclude or u.start - lo > OBLIQUE_WINDOW:
+                continue
+            if self._crosses_boundary(lo, u.start) or any(k in self._trigger_starts for k in range(lo, u.start)):
+                return []
+            if (u.governed_by in self.g.locative_prepositions and u.plain_country and not u.bare
+                    and not any(getattr(x, "placed_by", None) is u for x in exclude)):
+                return [u]
         return []
 
     def _two_word_prep(self, u: Unit) -> bool:
@@ -579,15 +857,37 @@ class Coder:
                 return []
             if u.governed_by in markers:
                 return self._group_of(units, u)
+            if nominal and self.g.head == "last":
+                # "the release of hostages held by Hamas": an actor between the noun and "by"
+                # heads the phrase the agent belongs to.
+                return []
         return []
 
     def _roles(self, t: Trigger, units: list[Unit]) -> list[RawEvent]:
         voice = t.entry.voice
         rule = t.entry.rule
         # Targets are looked for right after the trigger words: "mendesak Israel ... menghentikan".
+        # A `with` phrase right after the trigger is part of the verb phrase ("would" + "tighten
+        # the naval blockade"): the target comes after it, unless the phrase names it ("memanggil"
+        # + "Duta Besar").
         after = t.end
+        if t.with_start == t.end and not any(t.with_start <= u.start < t.span_end for u in units):
+            after = t.span_end
         sources: list[Unit] = []
         targets: list[Unit] = []
+        if (voice == "active" and self.g.passive_auxiliaries and self._w(t.start - 1) in self.g.passive_auxiliaries
+                and self._w(t.start).endswith(self.g.participle_endings)):
+            # "has been killed in a car bomb": an active pattern after a passive auxiliary is passive.
+            voice = "passive"
+        if voice == "active" and self.g.obligation_code and self._w(self._before_adverbs(t.start)) in self.g.obligations:
+            # "(Straw said) the Sudanese government must reach an agreement": not an agreement but
+            # the speaker's demand on the clause's subject.
+            sources = self._speaker(units, t.start)
+            targets = self._subject(units, t.start)
+            if not sources or not targets:
+                self._no_event_reason = "obligation ('must') with no speaker or no subject"
+                return []
+            return self._pairs(sources, targets, t, "active", self.g.obligation_code)
         if voice == "nominal":
             light = self._light_verb_before(t.start)
             passive_light = self._passive_light_after(t.end)
@@ -603,7 +903,7 @@ class Coder:
                                if u.start - passive_light <= 1 and not u.governed_by]
                 targets = self._after(units, passive_light, direct=False, exclude=sources)
             else:
-                sources = self._genitive(units, after)
+                sources = self._genitive(units, after) or self._possessor(units, t.start)
                 if not sources:
                     # "kecaman dari Moskow": the agent of an event noun follows it closely; further
                     # on, "dari"/"oleh" belong to another noun ("reaksi atas kebijakan dari Menteri").
@@ -616,18 +916,35 @@ class Coder:
                 if not targets and not rule.symmetric and not self._agent(units, after, nominal=True):
                     # A bare noun phrase such as "program bantuan Amerika Serikat" names an act
                     # without reporting one: with no target and no "oleh"/"dari" agent, no event.
+                    self._no_event_reason = "event noun with no target and no agent: names an act, reports none"
                     return []
         elif voice == "passive":
             targets = self._subject(units, t.start)
             sources = self._agent(units, after)
+            if not sources and rule.source == "speaker":
+                # "(Straw said) Libya must hand over ...": the demand is the speaker's.
+                sources = self._speaker(units, t.start)
             if not sources:
                 # "ditembak tentara India": the agent may follow a passive verb with no "oleh".
                 sources = [u for u in self._after(units, after, direct=True) if u.start - after <= 1 and not u.governed_by]
         else:
             sources = self._subject(units, t.start)
-            targets = self._after(units, after, direct=True, exclude=sources)
+            targets = self._after(units, after, direct=True, exclude=sources, authors=self.g.authors_as_targets)
+            if rule.code[:2] in TOPIC_ROOTS and self.g.topic_prepositions:
+                # "complained to the UN over Israeli air raids": what is complained about is the target.
+                topic = self._topic(units, after, exclude=sources)
+                targets = topic or targets
+            if not targets and rule.code[:2] in IRREALIS_ROOTS:
+                # "demanded that the US cancel ...": the demand is on the complement's subject.
+                targets = self._complement_subject(units, after, exclude=sources)
         if not sources:
+            self._no_event_reason = ("no source: no actor before the trigger in its clause" if voice == "active"
+                                     else f"no source: no agent for this {voice} trigger")
             return []
+        if not targets and not rule.no_target and not rule.symmetric and rule.code[:2] not in PLACE_IS_NO_TARGET:
+            # "lifted a curfew in Montenegro": an act with no other target is aimed at the
+            # country where it takes place.
+            targets = self._locative(units, after, exclude=sources)
         if rule.no_target:
             targets = []
         elif rule.symmetric:
@@ -648,46 +965,83 @@ class Coder:
                 continue
             if self._crosses_boundary(lo, u.start):
                 break
-            if u.start - lo <= GENITIVE_WINDOW and (not u.governed_by or u.governed_by in self.g.between_markers):
+            # Head-last languages put a bare possessor before the noun ("Israeli air strikes"): after
+            # it only "of"/"between" can mark one ("the withdrawal of Serbian forces").
+            bare_ok = self.g.head != "last"
+            marked = u.governed_by in self.g.between_markers or (
+                not bare_ok and u.governed_by in self.g.possessive_markers)
+            if u.start - lo <= GENITIVE_WINDOW + (not bare_ok) and ((bare_ok and not u.governed_by) or marked):
                 return self._group_of(units, u)
             break
+        return []
+
+    def _possessor(self, units: list[Unit], start: int) -> list[Unit]:
+        """"Israel's attack", "Israeli air strikes", "the Russian government's refusal": in a
+        head-last language the doer of an event noun can stand right before it."""
+        if self.g.head != "last":
+            return []
+        for u in units:
+            if u.end > start or u.end < start - 1 - self.g.modifier_window:
+                continue
+            gap = list(range(u.end, start))
+            if gap and self._w(gap[0]) in self.g.possessive_suffixes:
+                gap = gap[1:]
+            if all(self._plain_word(k) for k in gap) and not u.governed_by:
+                return [u]
         return []
 
     def _light_verb_before(self, i: int) -> int | None:
         # "melakukan serangan", "menggelar pertemuan bilateral", "mengadakan sebuah pertemuan"
         for k in range(i - 1, max(self._s0, i - 3) - 1, -1):
-            if self._w(k) in self.g.light_verbs:
+            # ("Russian-made rockets": a verb inside a hyphenated adjective is no light verb)
+            if self._w(k) in self.g.light_verbs and self._w(k - 1) != "-":
                 return k
         return None
 
     def _passive_light_after(self, i: int) -> int | None:
         # "serangan (yang) dilakukan oleh Hamas"
         for k in range(i, i + 4):
+            if any(i <= u.start < k for u in self._units_now):
+                return None  # "the release of hostages held by Hamas": held belongs to the hostages
             if self._w(k) in self.g.passive_light_verbs:
                 return k + 1
         return None
 
-    def _pairs(self, sources, targets, t: Trigger, voice: str) -> list[RawEvent]:
+    def _pairs(self, sources, targets, t: Trigger, voice: str, code_: str = "") -> list[RawEvent]:
         rule = t.entry.rule
+        event_code = code_ or rule.code
         out = []
         # A role noun that could not be placed, or a generic noun such as "orang" (people), which
         # is an actor when something is done to it but not as a doer ("Setiap orang yang ...").
-        sources = [u for u in sources if u.code and not u.target_only]
-        if not sources:
+        placed = [u for u in sources if u.code and not u.target_only]
+        if not placed:
+            words = " ".join(self._doc[u.start:u.end].text for u in sources)
+            self._no_event_reason = f"source {words!r} has no country (a role noun the article does not place)"
             return out
+        sources = placed
         for u in targets:
             # A role noun with no country as the target of a placed source: most such events are
             # domestic (police arrest protesters, an army fights rebels), so it takes the source's.
+            if u.bare and not u.code and self.g.locative_prepositions:
+                # "Israeli air strikes on Gaza killed ten people": the victims are where it happened.
+                place = next((v for v in self._units_now if v.plain_country and v not in sources
+                              and abs(v.start - u.start) <= OBLIQUE_WINDOW
+                              and (v.governed_by in self.g.locative_prepositions
+                                   or v.governed_by in self.g.target_prepositions)), None)
+                if place is not None:
+                    u.code = place.code[:3] + u.sector
             if u.bare and not u.code and _is_countryish(sources[0].code[:3]):
                 u.code = sources[0].code[:3] + u.sector
         targets = [u for u in targets if u.code]
         # "Guru bahasa Inggris itu mengecam Rusia": a role noun placed only because Russia is the
         # article's one foreign country is no Russian when Russia is the other party.
         other = {u.code[:3] for u in targets if not u.guessed}
-        sources = [u for u in sources if not (u.guessed and u.code[:3] in other)]
+        if not self.g.domestic_guess:
+            sources = [u for u in sources if not (u.guessed and u.code[:3] in other)]
         if not sources:
+            self._no_event_reason = "source's country was only guessed, and it is the target's"
             return out
-        state_act = rule.code[:2] < STATE_ACT_ROOTS_BELOW
+        state_act = event_code[:2] < STATE_ACT_ROOTS_BELOW
 
         def code(u: Unit) -> str:
             # A country named as the doer or addressee of a statement, appeal, visit, sanction or
@@ -695,20 +1049,35 @@ class Coder:
             # coding guide); in fighting (18-20) the country as a whole is the party.
             return u.code + "GOV" if state_act and u.plain_country and len(u.code) == 3 else u.code
 
-        if rule.symmetric:
+        if rule.together and len({u.code[:3] for u in sources}) > 1 and not code_:
+            # "French and Egyptian warships launched war games": done together, it is cooperation.
+            event_code = rule.together
+            for a in sources:
+                for b in sources:
+                    if a is not b and a.code[:3] != b.code[:3]:
+                        out.append(RawEvent(a, b, event_code, rule.id, t, voice, code(a), code(b)))
+            return out
+        if rule.symmetric and not code_:  # (a demand that two parties agree is no agreement)
             parties = sources + [u for u in targets if u not in sources]
             if len(parties) > 1:
                 for a in parties:
                     for b in parties:
                         if a is not b and a.code != b.code:
-                            out.append(RawEvent(a, b, rule.code, rule.id, t, voice, code(a), code(b)))
+                            out.append(RawEvent(a, b, event_code, rule.id, t, voice, code(a), code(b)))
                 return out
+            if self.g.symmetric_needs_partner and event_code[:2] in PARTNER_ROOTS:
+                # "Israel's Cabinet met on Sunday": a meeting with no other party is internal business.
+                self._no_event_reason = "a symmetric act (meet, talk, sign) with one party only"
+                return out
+        if not targets and self.g.symmetric_needs_partner and event_code[:2] in PARTNER_ROOTS:
+            self._no_event_reason = "a meeting or diplomatic act with no other party"
+            return out
         for s in sources:
             if not targets:
-                out.append(RawEvent(s, None, rule.code, rule.id, t, voice, code(s), ""))
+                out.append(RawEvent(s, None, event_code, rule.id, t, voice, code(s), ""))
             for tg in targets:
                 if tg.code != s.code:
-                    out.append(RawEvent(s, tg, rule.code, rule.id, t, voice, code(s), code(tg)))
+                    out.append(RawEvent(s, tg, event_code, rule.id, t, voice, code(s), code(tg)))
                     if rule.reverse:
                         out.append(RawEvent(tg, s, rule.reverse, rule.id, t, voice, code(tg), code(s)))
         return out

@@ -29,7 +29,7 @@ SECTORS = frozenset(
 )
 ACTOR_KINDS = frozenset({"country", "metonym", "igo", "ngo", "group", "state", "person", "ignore"})
 EVENT_KEYS = frozenset(
-    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "reverse", "note"}
+    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "source", "together", "reverse", "note"}
 )
 
 
@@ -110,6 +110,8 @@ class EventRule:
     without: tuple[str, ...] = ()
     symmetric: bool = False
     no_target: bool = False
+    source: str = ""  # "speaker": the source is who reports the clause ("X said Y must ...")
+    together: str = ""  # code when two or more parties do it together (joint drills: 150 -> 062)
     reverse: str = ""  # code of the converse event, target -> source (a visit implies a host: 042 -> 043)
     file: str = ""
 
@@ -146,6 +148,29 @@ class Grammar:
     hedges: frozenset[str] = frozenset()
     hedge_window: int = 5
     adverbs: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+    role_linkers: frozenset[str] = frozenset()
+    possessive_suffixes: frozenset[str] = frozenset()
+    modifier_window: int = 0
+    locative_prepositions: frozenset[str] = frozenset()
+    demonym_plural_endings: tuple[str, ...] = ()
+    demonym_plural_sector: str = ""
+    authors_as_targets: bool = False
+    partitives: frozenset[str] = frozenset()
+    gerund_prepositions: frozenset[str] = frozenset()
+    gerund_endings: tuple[str, ...] = ()
+    participle_endings: tuple[str, ...] = ()
+    ethnic_markers: frozenset[str] = frozenset()
+    symmetric_needs_partner: bool = False
+    affiliation_prefixes: frozenset[str] = frozenset()
+    leader_compounds: frozenset[str] = frozenset()
+    passive_auxiliaries: frozenset[str] = frozenset()
+    topic_prepositions: frozenset[str] = frozenset()
+    possessive_pronouns: frozenset[str] = frozenset()
+    group_country: bool = False
+    domestic_guess: bool = False
+    obligations: frozenset[str] = frozenset()
+    obligation_code: str = ""
 
 
 # --------------------------------------------------------------------------------------- reading
@@ -263,6 +288,8 @@ def _rule_from(entry: dict, file: str) -> EventRule:
         without=_as_list(entry.get("without")),
         symmetric=bool(entry.get("symmetric", False)),
         no_target=str(entry.get("target", "")).lower() == "none",
+        source=str(entry.get("source") or ""),
+        together=str(entry.get("together") or ""),
         reverse=str(entry.get("reverse") or ""),
         file=file,
     )
@@ -328,6 +355,29 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         hedges=frozenset(words("hedges")),
         hedge_window=int(data.get("hedge_window", 5)),
         adverbs=frozenset(words("adverbs")),
+        pronouns=frozenset(words("pronouns")),
+        role_linkers=frozenset(words("role_linkers")),
+        possessive_suffixes=frozenset(words("possessive_suffixes")),
+        modifier_window=int(data.get("modifier_window", 0)),
+        locative_prepositions=frozenset(words("locative_prepositions")),
+        demonym_plural_endings=words("demonym_plural_endings"),
+        demonym_plural_sector=str(data.get("demonym_plural_sector") or ""),
+        authors_as_targets=bool(data.get("authors_as_targets", False)),
+        partitives=frozenset(words("partitives")),
+        gerund_prepositions=frozenset(words("gerund_prepositions")),
+        gerund_endings=words("gerund_endings"),
+        participle_endings=words("participle_endings"),
+        ethnic_markers=frozenset(words("ethnic_markers")),
+        symmetric_needs_partner=bool(data.get("symmetric_needs_partner", False)),
+        affiliation_prefixes=frozenset(words("affiliation_prefixes")),
+        leader_compounds=frozenset(words("leader_compounds")),
+        passive_auxiliaries=frozenset(words("passive_auxiliaries")),
+        topic_prepositions=frozenset(words("topic_prepositions")),
+        possessive_pronouns=frozenset(words("possessive_pronouns")),
+        group_country=bool(data.get("group_country", False)),
+        domestic_guess=bool(data.get("domestic_guess", False)),
+        obligations=frozenset(words("obligations")),
+        obligation_code=str(data.get("obligation_code") or ""),
     )
 
 
@@ -438,6 +488,11 @@ def _check_event_entry(entry: Any, where: str, file: str, ids: dict[str, str], p
             err(f"{k} must be a list of non-empty strings")
     if entry.get("target") not in (None, "none"):
         err("target may only be 'none'")
+    if entry.get("source") not in (None, "speaker"):
+        err("source may only be 'speaker' (the source is who reports the clause: \"X said Y must ...\")")
+    tog = entry.get("together")
+    if tog is not None and (not isinstance(tog, str) or not cameo.is_valid(tog)):
+        err(f"together {tog!r} must be a quoted CAMEO code, e.g. together: \"062\"")
     rev = entry.get("reverse")
     if rev is not None and (not isinstance(rev, str) or not cameo.is_valid(rev)):
         err(f"reverse {rev!r} must be a quoted CAMEO code, e.g. reverse: \"043\"")

@@ -16,7 +16,13 @@ def explain(text: str, lang: str, day: str | None, resources) -> str:
         actors = [f"{doc[s:e].text}<{m.actor.code_at(day) if m.actor else m.sector}>"
                   for s, e, m in inside if m.kind != TRIGGER]
         accepted = coder._accepted if inside else []
-        triggers = [f"{doc[t.start:t.end].text}<{t.entry.rule.id}:{t.entry.voice}>" for t in accepted]
+        why = coder.why if inside else {}
+
+        def shown(t) -> str:
+            out = f"{doc[t.start:t.end].text}<{t.entry.rule.id}:{t.entry.voice}>"
+            return out + (f" (no event: {why[t.start]})" if t.start in why else "")
+
+        triggers = [shown(t) for t in accepted]
         if not triggers:  # the coder stopped before choosing between patterns: list them all
             triggers = sorted({f"{doc[s:e].text}<{m.rule.id}:{m.voice}>" for s, e, m in inside if m.kind == TRIGGER})
         if not triggers:
@@ -24,7 +30,7 @@ def explain(text: str, lang: str, day: str | None, resources) -> str:
         elif not actors:
             verdict = "a pattern matched but no actor was found"
         elif not events:
-            verdict = "pattern and actors found, but no source could be assigned (or negated/conditional)"
+            verdict = "patterns and actors found, but no trigger gave an event (reasons above)"
         else:
             verdict = "coded: " + ", ".join(f"{e.source_code}->{e.target_code or '-'} {e.code} [{e.rule}]" for e in events)
         lines.append(f"actors: {', '.join(actors) or '-'} | triggers: {', '.join(triggers) or '-'} | {verdict}")

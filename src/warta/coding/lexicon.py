@@ -82,6 +82,11 @@ class Lexicon:
             dem = actor.demonyms.get(self.lang, ())
             if dem:
                 self._add(f"{DEMONYM}:{actor.key}", Entry(DEMONYM, actor=actor), dem)
+            # "Palestinians", "Iraqis": a demonym's plural names the country's people (grammar file).
+            plural = [d + "s" for d in dem if d.endswith(self.grammar.demonym_plural_endings)]
+            if plural and self.grammar.demonym_plural_endings and actor.kind == "country":
+                self._add(f"{AGENT}:people:{actor.key}",
+                          Entry(AGENT, sector=self.grammar.demonym_plural_sector, country=actor.code), plural)
 
     def _add_agents(self, agents) -> None:
         for i, agent in enumerate(agents):
@@ -143,7 +148,9 @@ class Lexicon:
                 # word before it ("Presiden", "Serangan", "Amerika Serikat") vouches for the name.
                 prev = doc[start - 1]
                 # At a sentence start only a non-function word counts ("Iriana ...", not "Namun ...").
-                if prev.is_alpha and prev.text[:1].isupper() and not (prev.is_sent_start and prev.is_stop):
+                # A demonym is an adjective: a capitalised first word before it is no name ("Angry French workers").
+                opener = prev.is_sent_start and (prev.is_stop or entry.kind == DEMONYM)
+                if prev.is_alpha and prev.text[:1].isupper() and not opener:
                     if covered is None:
                         covered = {k for _, a, b in raw for k in range(a, b)}
                     if start - 1 not in covered:

@@ -12,17 +12,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..coding.dictionaries import SECTORS
 
 LEVELS = ("root", "code", "full")
 
 
 def country_part(code: str) -> str:
-    """Actor code without its sector suffixes: PSEREB -> PSE, USAGOV -> USA, IGOUNO -> IGOUNO."""
-    code = code or ""
-    while len(code) > 3 and code[-3:] in SECTORS:
-        code = code[:-3]
-    return code
+    """The CCC part of an actor code (coding guide: `CCC` + optional sector): PSEREB -> PSE,
+    USAGOV -> USA, IGOUNO -> IGO, BIHMILSRP -> BIH. Every code starts with its three-letter CCC;
+    what follows (sectors, ethnic or religious groups, an IGO's own letters) is finer than a country."""
+    return (code or "")[:3]
 
 
 def key(ev: dict, level: str, gold_code: str | None = None) -> tuple:

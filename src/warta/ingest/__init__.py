@@ -1,6 +1,7 @@
-"""Ingest stage: files, folders and stdin in (text, HTML, JSONL[.gz]), `Article`s out.
+"""Ingest stage: files, folders, URLs and stdin in (text, HTML, JSONL[.gz], WARC[.gz], RSS/Atom,
+*.urls lists), `Article`s out.
 
-    for record in read_inputs(["news/", "dump.jsonl.gz", "-"], default_date="2023-10-12"):
+    for record in read_inputs(["news/", "dump.jsonl.gz", "crawl.warc.gz", "https://x.id/a", "-"]):
         ...  # an Article, or an ErrorRow(stage="ingest") for an input that could not be read
 """
 

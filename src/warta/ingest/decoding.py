@@ -1,8 +1,9 @@
-"""Bytes to text: UTF-8 only, with binary files recognised and refused."""
+"""Bytes to text: UTF-8 only (pages: or their declared charset), with binary files recognised and refused."""
 
 from __future__ import annotations
 
 import re
+from email.message import Message
 
 from .errors import IngestError
 
@@ -36,17 +37,41 @@ def decode_utf8(data: bytes) -> str:
     return text
 
 
-def decode_html(data: bytes) -> str:
-    """Text of an HTML page: UTF-8 when it is, else the charset the page declares."""
+def charset_of(content_type: str | None) -> str | None:
+    """The charset parameter of an HTTP Content-Type header ("text/html; charset=gbk" -> "gbk")."""
+    if not content_type:
+        return None
+    msg = Message()
+    msg["content-type"] = content_type
+    return msg.get_content_charset()
+
+
+def media_type(content_type: str | None) -> str:
+    """The media type of a Content-Type header, lower case, without parameters ("" when none)."""
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def _decode_as(data: bytes, charset: str | None) -> str | None:
+    if not charset:
+        return None
+    try:
+        return data.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """Text of an HTML page: UTF-8 when it is, else the charset the server declared (`declared`,
+    from its Content-Type header), else the charset the page declares in a <meta> tag."""
     try:
         return decode_utf8(data)
     except IngestError:
         if looks_binary(data):
             raise
-    m = _HTML_CHARSET.search(data[:4096])
-    if m:
-        try:
-            return data.decode(m.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
-            pass
-    raise IngestError(BINARY_REASON)
+    text = _decode_as(data, declared)
+    if text is None:
+        m = _HTML_CHARSET.search(data[:4096])
+        text = _decode_as(data, m.group(1).decode("ascii")) if m else None
+    if text is None:
+        raise IngestError(BINARY_REASON)
+    return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from ..records import Article, content_id
@@ -51,3 +52,20 @@ def article_from_html(html: str, origin: str) -> Article:
         lang=m.group(1).lower() if m else None,
         origin=origin,
     )
+
+
+def url_id(url: str) -> str:
+    """Stable id for a page from the web: a hash of its URL, known before the page is read, so a
+    rerun gives the same id and a newer copy of the page (a recrawl, a refetch) replaces the older."""
+    return "url:" + hashlib.sha1(url.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def web_article(html: str, origin: str, url: str, *, date: str | None = None, title: str = "") -> Article:
+    """The article of a page fetched from `url` (or archived from it): id from the URL, and `date`
+    and `title` (from a WARC header or a feed item) where the page itself gives none."""
+    art = article_from_html(html, origin)
+    art.id = url_id(url)
+    art.url = url
+    art.date = art.date or date
+    art.title = art.title or title
+    return art

@@ -1,0 +1,218 @@
+"""English constructions, through the public API (warta.code_text).
+
+Every sentence here is written for the tests (none is a gold sentence); each test names the
+construction of the coding guide it checks. The coder is the same as for Indonesian: only the data
+files (data/lang/en/grammar.yaml, data/events/en.yaml, data/agents/en.yaml, English aliases of the
+shared actor records) differ.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import warta
+import warta.api
+
+DATE = "2024-03-01"
+
+
+def events(text, date=DATE):
+    return warta.code_text(text, date=date, lang="en")
+
+
+def triples(text, date=DATE):
+    return {(e.source, e.target, e.code) for e in events(text, date)}
+
+
+def roots(text, date=DATE):
+    """(source country, target country, CAMEO root): the coding guide's root level."""
+    return {(e.source[:3], e.target[:3], e.root) for e in events(text, date)}
+
+
+# ------------------------------------------------------------------ verbs with particles and objects
+@pytest.mark.parametrize("text, expected", [
+    ("Russia called for an immediate ceasefire on Tuesday.", ("RUSGOV", "", "0256")),
+    ("Indonesia held talks with Malaysia on the maritime border.", ("IDNGOV", "MYSGOV", "046")),
+    ("China accused Japan of provoking tensions near the disputed islands.", ("CHNGOV", "JPNGOV", "112")),
+    ("Japan pledged aid to the Philippines after the typhoon.", ("JPNGOV", "PHLGOV", "033")),
+    ("Egypt condemned Israel on Monday.", ("EGYGOV", "ISRGOV", "111")),
+])
+def test_verb_patterns_give_the_specific_code(text, expected):
+    assert expected in triples(text)
+
+
+def test_arrest_by_police_is_173_and_domestic():
+    # a role noun with no country takes the article's one country; its target takes the source's
+    got = triples("Police in Malaysia arrested three activists on Monday.")
+    assert ("MYSCOP", "MYSCVL", "173") in got
+
+
+def test_shelling_is_artillery_fire():
+    assert ("ISR", "PSE", "19") in roots("Israeli artillery shelled the town of Khan Younis.")
+    assert {e.code for e in events("Israeli artillery shelled the town of Khan Younis.")} == {"194"}
+
+
+# ------------------------------------------------------------------------------- nominal events
+def test_nominal_event_with_by_and_on():
+    got = roots("An air strike by Israel on Gaza killed ten people.")
+    assert ("ISR", "PSE", "19") in got
+    assert all(s == "ISR" for s, _, _ in got)
+
+
+def test_possessor_before_an_event_noun_is_the_source():
+    assert ("ISR", "PSE", "19") in roots("Israeli air strikes on Gaza killed ten people on Sunday.")
+
+
+def test_light_verb_with_an_event_noun():
+    # in fighting (roots 18-20) a country is the party as a whole, not its government
+    assert ("USA", "SYR", "195") in triples("The United States launched an air strike against Syria.")
+
+
+# ------------------------------------------------------------------------------------- passive
+def test_passive_with_by_swaps_roles():
+    got = roots("Ukraine was attacked by Russia on Friday.")
+    assert ("RUS", "UKR", "19") in got
+    assert not any(s == "UKR" for s, _, _ in got)
+
+
+# ------------------------------------------------------------------- compound and symmetric actors
+def test_symmetric_act_gives_every_ordered_pair():
+    got = triples("Indonesia and Australia signed a defence agreement.")
+    assert {("IDNGOV", "AUSGOV", "057"), ("AUSGOV", "IDNGOV", "057")} <= got
+
+
+def test_phone_call_between_two_leaders_both_ways():
+    got = triples("Putin and Erdogan discussed the war by telephone.")
+    assert {("RUSGOV", "TURGOV", "041"), ("TURGOV", "RUSGOV", "041")} <= got
+
+
+def test_compound_target_list_with_serial_comma():
+    got = roots("Washington imposed sanctions on Iran, Syria, and North Korea.")
+    assert {("USA", "IRN", "16"), ("USA", "SYR", "16"), ("USA", "PRK", "16")} <= got
+
+
+# ---------------------------------------------------------------- negation, conditionals, hedges
+@pytest.mark.parametrize("text", [
+    "Russia did not attack Ukraine on Tuesday.",
+    "Russia will never attack Ukraine.",
+    "If Israel attacks Iran, Tehran will retaliate.",
+    "China hopes Japan will visit Beijing.",
+])
+def test_negated_conditional_and_hoped_acts_are_not_events(text):
+    assert events(text) == []
+
+
+def test_explain_says_why_a_trigger_gave_no_event():
+    why = warta.api.explain("Russia did not attack Ukraine on Tuesday.", lang="en")
+    assert "negated by 'not'" in why
+
+
+# ------------------------------------------------------------------------------ reported speech
+def test_reported_speech_codes_the_reported_act():
+    got = roots("The foreign minister said Israel had attacked Rafah.")
+    assert ("ISR", "PSE", "19") in got
+
+
+def test_pronoun_subject_refers_back_to_the_speaker():
+    # "it" is Hungary; "would" in reported speech is no conditional
+    assert ("HUNGOV", "IGOUNO", "032") in triples("Hungary has said it would support a UN resolution.")
+
+
+def test_obligation_is_the_speakers_demand_on_the_subject():
+    got = roots("Britain's foreign secretary said Syria must withdraw its troops from Lebanon.")
+    assert ("GBR", "SYR", "10") in got
+
+
+def test_demand_that_targets_the_complement_subject():
+    got = roots("The European Union demanded that Iran release the detained journalists.")
+    assert ("IGO", "IRN", "10") in got
+    assert not any(r == "17" for _, _, r in got)  # "detained" is an adjective; the release is asked for
+
+
+# ----------------------------------------------------------------------------------- actors
+def test_possessive_actor_and_role_of_country():
+    assert ("SDNGOV", "", "0814") in triples("Sudan's government lifted a state of emergency on Sunday.")
+    assert ("RUSGOV", "ARMGOV", "036") in triples("Putin offered to negotiate with the president of Armenia.")
+
+
+def test_plural_demonym_is_the_countrys_people():
+    assert ("PSECVL", "ISRGOV", "141") in triples("Thousands of Palestinians protested against Israel.")
+
+
+def test_ethnic_group_is_not_the_country():
+    got = roots("Serb forces killed three ethnic Albanians near the border.")
+    assert ("SRB", "SRB", "19") in got
+    assert not any(t == "ALB" for _, t, _ in got)
+
+
+def test_author_of_a_rejected_offer_is_the_target():
+    assert ("DEU", "BLR", "12") in roots("Berlin rejected calls by Belarus for economic aid.")
+
+
+def test_title_in_the_text_beats_the_dated_role():
+    # the dictionary knows Haniyeh as Hamas's leader in 2024; the text says prime minister
+    got = triples("Palestinian Prime Minister Ismail Haniyeh condemned the raid by Israel.", date="2024-03-01")
+    assert any(s == "PSEGOV" for s, _, _ in got)
+
+
+# ------------------------------------------------------------ clauses, affiliations and topics
+def test_participle_clause_shares_the_sentences_subject():
+    got = roots("Syrian rebels shelled the city of Aleppo on Sunday, killing 20 Russian soldiers.")
+    assert ("SYR", "RUS", "19") in got
+
+
+def test_anti_and_pro_prefixes_are_affiliations_not_countries():
+    got = triples("A prominent anti-Syria journalist criticised Lebanon on Monday.")
+    assert not any(s.startswith("SYR") for s, _, _ in got)
+
+
+def test_leader_compound_gives_the_leaders_forces():
+    assert ("SAU", "YEM", "19") in roots("Saudi-led forces attacked Yemen on Friday.")
+
+
+def test_complaint_over_something_targets_what_it_is_about():
+    assert ("LBN", "ISR", "11") in roots("Lebanon complained to the United Nations over Israeli air raids.")
+
+
+def test_author_of_an_answered_demand_is_the_target():
+    got = roots("Iran refused to respond to a demand from the United States.")
+    assert ("IRN", "USA", "12") in got
+
+
+def test_a_meeting_needs_a_second_party():
+    assert [e for e in events("Israel's Cabinet met on Sunday.") if e.root == "04"] == []
+
+
+def test_two_countries_holding_drills_together_cooperate():
+    got = triples("French and Egyptian warships launched war games in the Mediterranean.")
+    assert {("FRAMIL", "EGYMIL", "062"), ("EGYMIL", "FRAMIL", "062")} <= got
+
+
+def test_participle_after_an_actor_is_that_actors_act():
+    got = triples("Police in Malaysia fired tear gas at students protesting against the new law.")
+    assert ("MYSCOP", "MYSEDU", "175") in got
+    assert not any(s == "MYSCOP" and c.startswith("14") for s, _, c in got)
+
+
+def test_agent_of_a_noun_phrase_inside_the_object_is_not_the_events():
+    got = triples("Thousands of people rallied in Tel Aviv to demand the release of hostages held by Hamas.")
+    assert not any(s.startswith("PSE") for s, _, _ in got)
+
+
+def test_imposed_sanctions_light_verb():
+    assert ("IGO", "IRN", "16") in roots("The European Union imposed new sanctions on Iran over its support for Russia.")
+
+
+def test_mediation_between_two_parties_targets_both():
+    got = triples("Egypt brokered a truce between Israel and Islamic Jihad late on Sunday.")
+    assert {("EGYGOV", "ISRGOV", "045"), ("EGYGOV", "PSEREB", "045")} <= got
+
+
+def test_coordinated_role_noun_with_modifiers_joins_the_group():
+    got = triples("The Thai government and Malay Muslim rebels resumed peace talks in Kuala Lumpur.")
+    assert {("THAGOV", "THAREB", "046"), ("THAREB", "THAGOV", "046")} <= got
+
+
+def test_nouns_that_look_like_verbs_are_no_triggers():
+    # "ships" is a noun here, not "ships (aid)"
+    assert all(e.root != "07" for e in events("Chinese coast guard ships fired water cannon at a Philippine boat."))
