@@ -94,6 +94,12 @@ def test_place_in_sentence_with_locative(resources):
     assert "Poso" in ev.geo_name and ev.geo_type == 4
 
 
+def test_english_place_in_sentence(resources):
+    _, events = _places(resources, "Israeli troops raided a refugee camp in the West Bank on Monday.", "en")
+    ev = next(e for e in events if e.source.startswith("ISR"))
+    assert ev.geo_source == "sentence" and ev.geo_name == "West Bank" and ev.geo_adm1 == "WE"
+
+
 def test_gdelt_action_geo_columns(sample_events):
     ev = next(e for e in sample_events if e.source == "ISRMIL")
     row = dict(zip(GDELT_COLUMNS, gdelt_row(ev)))

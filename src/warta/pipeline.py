@@ -246,7 +246,8 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
         gz = get_gazetteer()
         by_sentence = _find_places(ct, sentences, gz, lang)
         _locate(pending, by_sentence, gz, lang)
-        result.places = [m for found in by_sentence.values() for m in found]
+        if resources.all_places:  # kept only when asked: results may cross process boundaries
+            result.places = [m for found in by_sentence.values() for m in found]
     result.events = events
     result.n_sentences = sent_index + 1
     return result

@@ -113,4 +113,4 @@ class Result:
     error: ErrorRow | None = None
     n_sentences: int = 0
     status: str = "coded"  # coded | skipped | error
-    places: list = field(default_factory=list)  # warta.geo.Mention: every place named, resolved
+    places: list = field(default_factory=list)  # warta.geo.Mention, every place named (Resources.all_places)
