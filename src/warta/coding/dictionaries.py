@@ -554,4 +554,7 @@ def check(extra_dirs: Iterable[str | Path] = ()) -> list[Problem]:
             load_grammar(lang, extra)
         except (DictionaryError, re.error) as exc:
             problems.append(Problem(f"lang/{lang}/grammar.yaml", "-", str(exc)))
+    from ..geo.gazetteer import check as check_places
+
+    problems += [Problem(f, e, m) for f, e, m in check_places()]
     return problems
