@@ -147,6 +147,15 @@ def evaluate(paths=None, *, errors: bool = False, date: str | None = None):
     return _evaluate(paths, Resources(default_date=_check_date(date)), errors=errors)
 
 
+def evaluate_places(path: str | Path = "tests/data/places_id.jsonl"):
+    """Score place resolution on sentences with their expected place; see `warta.evaluate.places`."""
+    from .evaluate.places import evaluate_places as _evaluate_places
+
+    if not Path(path).exists():
+        raise FileNotFoundError(f"no place gold file at {path}; give one (JSON lines with text, mention, expect)")
+    return _evaluate_places(path)
+
+
 def explain(text: str, *, lang: str = "id", date: str | None = None) -> str:
     """Per sentence: the actors and patterns matched and the events coded (or why none were)."""
     from .coding.explain import explain as _explain

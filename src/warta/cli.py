@@ -223,6 +223,23 @@ def eval_cmd(
                 out.print(f"      why: {m.why}", highlight=False, markup=False)
 
 
+@app.command("eval-places")
+def eval_places_cmd(
+    gold: Path = typer.Argument(Path("tests/data/places_id.jsonl"), help="Place gold file (JSON lines)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the score and the misses as JSON."),
+) -> None:
+    """Score place resolution: the share of place mentions resolved to the expected place."""
+    rep = api.evaluate_places(gold)
+    if as_json:
+        sys.stdout.write(json.dumps(rep.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        return
+    for w in rep.wrong:
+        expect = (w["expect"] or {}).get("name", "no place")
+        out.print(f"  wrong {w['id']}: {w['mention']!r} expected {expect}; {w['why']}", highlight=False, markup=False)
+    out.print(f"{rep.path}: {rep.correct}/{rep.total} place mentions resolved correctly "
+              f"(accuracy {rep.accuracy:.3f})", highlight=False, markup=False)
+
+
 @app.command("explain")
 def explain_cmd(
     text: str = typer.Argument(..., help="A sentence or paragraph to explain."),

@@ -17,7 +17,9 @@ from .annotate import dates, langid
 from .clean import clean
 from .coding import dictionaries
 from .coding.coder import Coder, RawEvent
-from .coding.lexicon import get_lexicon
+from .coding.lexicon import TRIGGER, get_lexicon
+from . import geo
+from .geo import get_gazetteer
 from .records import Article, ErrorRow, Event, Result
 
 _PARAGRAPH = re.compile(r"[^\n]+")  # paragraphs: maximal runs without a line break
@@ -36,6 +38,7 @@ class Resources:
     default_date: str | None = None
     today: str | None = None  # the date given to undated articles (config pipeline.undated)
     min_language_score: float = MIN_LANG_SCORE
+    all_places: bool = False  # read place names in every article, not only in those with events
     _coders: dict[str, Coder] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -168,6 +171,51 @@ def article_date(article: Article, lang: str, resources: Resources) -> tuple[str
     return None, dates.NONE
 
 
+def _find_places(ct, sentences, gz, lang: str) -> dict[int, list]:
+    """Place mentions per sentence index, with their offsets in the original text."""
+    out: dict[int, list] = {}
+    para = None
+    for sent_index, offset, doc, start, end, inside in sentences:
+        if para is None or para.doc is not doc:
+            stop = ct.text.find("\n", offset)  # a paragraph runs to the next line break (_PARAGRAPH)
+            para = geo.Paragraph(doc, ct.text[offset:stop if stop >= 0 else len(ct.text)])
+        covered = {k for a, b, _ in inside for k in range(a, b)}
+        persons = {k for a, b, e in inside if e.actor is not None and e.actor.kind == "person" for k in range(a, b)}
+        found = geo.find(para, start, end, gz, lang, covered, persons)
+        for m in found:
+            m.sentence = sent_index
+            last_start = para.idx[m.end - 1]
+            last_len = len(doc[m.end - 1].text)
+            m.char_start, m.char_end = ct.orig_span(offset + para.idx[m.start], offset + last_start + last_len)
+        if found:
+            out[sent_index] = found
+    return out
+
+
+def _locate(pending, by_sentence, gz, lang: str) -> None:
+    """Resolve the article's place mentions with its countries, then give every event its place."""
+    mentions = [m for found in by_sentence.values() for m in found]
+    actor_countries = {c for ev, *_ in pending for c in (geo.actor_country(ev.source, gz),
+                                                         geo.actor_country(ev.target, gz)) if c}
+    countries = geo.context_countries(mentions, actor_countries, gz)
+    for m in mentions:
+        m.place = geo.resolve(m, countries, lang)
+    dominant = geo.dominant_place(mentions)
+    topic = gz.word_set(lang, "topic")
+    for ev, raw, doc, sent_index, triggers in pending:
+        own = set(range(raw.trigger.start, raw.trigger.end))
+        spans = geo.EventSpans(
+            trigger=(raw.trigger.start, raw.trigger.end),
+            source=(raw.source.start, raw.source.end) if raw.source else None,
+            target=(raw.target.start, raw.target.end) if raw.target else None,
+            source_code=ev.source, target_code=ev.target, quad_class=ev.quad_class)
+        place, how = geo.locate(spans, by_sentence.get(sent_index, []), doc, dominant, gz, topic, triggers - own)
+        ev.geo_source = how
+        if place is not None:
+            ev.geo_type, ev.geo_name, ev.geo_country = place.type, place.full_name, place.country
+            ev.geo_adm1, ev.geo_lat, ev.geo_lon, ev.geo_feature_id = place.adm1, place.lat, place.lon, place.feature_id
+
+
 def process(article: Article, resources: Resources) -> Result:
     """Clean, annotate and code one article. Never raises for bad input: errors become rows."""
     result = Result(article=article)
@@ -204,14 +252,27 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
     article.date, article.date_source = day, date_source
     coder = resources.coder(lang)
     events: list[Event] = []
+    pending = []  # (event, raw event, doc, sentence index, the sentence's trigger tokens)
+    sentences = []  # (sentence index, paragraph offset, doc, first token, end token, matches)
     sent_index = -1
-    sentences = coded_sentences(ct.text, coder, day, date_source, resources.extra_dirs)
-    for sent_index, (offset, doc, sent, _, raws, (when, source)) in enumerate(sentences):
+    coded = coded_sentences(ct.text, coder, day, date_source, resources.extra_dirs)
+    for sent_index, (offset, doc, sent, inside, raws, (when, source)) in enumerate(coded):
+        sentences.append((sent_index, offset, doc, sent.start, sent.end, inside))
         if raws:
             span = ct.orig_span(offset + sent.start_char, offset + sent.end_char)
+            triggers = {k for a, b, e in inside if e.kind == TRIGGER for k in range(a, b)}
             for raw in raws:
-                events.append(_event_record(raw, article, lang, sent_index, span, doc, offset, ct, when, source,
-                                            coder.lex.lemma))
+                ev = _event_record(raw, article, lang, sent_index, span, doc, offset, ct, when, source,
+                                   coder.lex.lemma)
+                events.append(ev)
+                pending.append((ev, raw, doc, sent_index, triggers))
+    # Places are read only where they are used: articles with events, or when asked (eval-places).
+    if pending or resources.all_places:
+        gz = get_gazetteer()
+        by_sentence = _find_places(ct, sentences, gz, lang)
+        _locate(pending, by_sentence, gz, lang)
+        if resources.all_places:  # kept only when asked: results may cross process boundaries
+            result.places = [m for found in by_sentence.values() for m in found]
     result.events = events
     result.n_sentences = sent_index + 1
     return result

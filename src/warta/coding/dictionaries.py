@@ -638,9 +638,11 @@ def check(extra_dirs: Iterable[str | Path] = ()) -> list[Problem]:
         except (DictionaryError, re.error) as exc:
             problems.append(Problem(f"lang/{lang}/grammar.yaml", "-", str(exc)))
         from ..annotate.dates import check_date_words
-
         from .unknown import check_name_words
 
         problems += [Problem(f"lang/{lang}/dates.yaml", "-", msg) for msg in check_date_words(lang, extra)]
         problems += [Problem(f"lang/{lang}/names.yaml", "-", msg) for msg in check_name_words(lang, extra)]
+    from ..geo.gazetteer import check as check_places
+
+    problems += [Problem(f, e, m) for f, e, m in check_places()]
     return problems

@@ -15,13 +15,14 @@ import pyarrow as pa
 
 from ..records import EVENT_FIELDS, ErrorRow, Result
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: event location columns (geo_*)
 DEFAULT_DB = "warta.duckdb"
 
 _EVENT_TYPES = {
     "sentence": "INTEGER", "start": "INTEGER", "end": "INTEGER", "quad_class": "INTEGER",
     "goldstein": "DOUBLE", "trigger_start": "INTEGER", "trigger_end": "INTEGER",
     "source_start": "INTEGER", "source_end": "INTEGER", "target_start": "INTEGER", "target_end": "INTEGER",
+    "geo_type": "INTEGER", "geo_lat": "DOUBLE", "geo_lon": "DOUBLE",
 }
 _ARROW = {"INTEGER": pa.int32(), "DOUBLE": pa.float64(), "VARCHAR": pa.string()}
 ARTICLE_COLUMNS = ("id", "title", "date", "url", "lang", "origin", "status", "n_sentences", "n_events",
@@ -71,6 +72,9 @@ class Store:
         # Stores written before articles said where their date came from.
         self.con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS date_source VARCHAR")
         self.con.execute(f"CREATE TABLE IF NOT EXISTS events ({ev_cols})")
+        # A store written by an older warta gains the new event columns (empty for its old rows).
+        for f in EVENT_FIELDS:
+            self.con.execute(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {_q(f)} {_EVENT_TYPES.get(f, 'VARCHAR')}")
         self.con.execute(
             "CREATE TABLE IF NOT EXISTS errors (article_id VARCHAR, stage VARCHAR, kind VARCHAR, "
             "reason VARCHAR, origin VARCHAR, \"at\" TIMESTAMP)"
