@@ -302,6 +302,9 @@ def unknown_names(articles: Callable[[], Iterable[tuple[str, str]]], lang: str, 
                         person_cue[low] += 1
                     if before in words.org_cues:
                         org_cue[low] += 1
+    from ..geo.gazetteer import get_gazetteer, name_key
+
+    gazetteer = get_gazetteer()
     _split_joined(count, arts, words.known)
     _fold_first_names(count, arts)
     out: list[Candidate] = []
@@ -310,6 +313,10 @@ def unknown_names(articles: Callable[[], Iterable[tuple[str, str]]], lang: str, 
         if located[low] >= PLACE_SHARE * n or len(arts[low]) < min_articles:
             continue  # mostly a place, or one article's business
         if low in words.media or _OUTLET.search(low):
+            continue
+        # Countries, provinces and Indonesia's regencies are places whatever their context; a
+        # foreign town's name is too often also a person's ("Sandi", "Ali") to drop it.
+        if any(p.type in (1, 2, 5) or p.country == "IDN" for p in gazetteer.candidates(name_key(name), lang)):
             continue
         acronym = _is_acronym(name)
         if acronym and low not in defined_org and org_cue[low] < 2:
