@@ -60,6 +60,9 @@ def main() -> None:
     t0 = time.perf_counter()
     warta.Resources().coder(args.lang)
     langid.detect("warm up")
+    from warta.geo import get_gazetteer
+
+    get_gazetteer()  # the place index (data/places), loaded once per worker like the dictionaries
     startup = time.perf_counter() - t0
 
     src = corpus

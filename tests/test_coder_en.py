@@ -153,3 +153,66 @@ def test_title_in_the_text_beats_the_dated_role():
     # the dictionary knows Haniyeh as Hamas's leader in 2024; the text says prime minister
     got = triples("Palestinian Prime Minister Ismail Haniyeh condemned the raid by Israel.", date="2024-03-01")
     assert any(s == "PSEGOV" for s, _, _ in got)
+
+
+# ------------------------------------------------------------ clauses, affiliations and topics
+def test_participle_clause_shares_the_sentences_subject():
+    got = roots("Syrian rebels shelled the city of Aleppo on Sunday, killing 20 Russian soldiers.")
+    assert ("SYR", "RUS", "19") in got
+
+
+def test_anti_and_pro_prefixes_are_affiliations_not_countries():
+    got = triples("A prominent anti-Syria journalist criticised Lebanon on Monday.")
+    assert not any(s.startswith("SYR") for s, _, _ in got)
+
+
+def test_leader_compound_gives_the_leaders_forces():
+    assert ("SAU", "YEM", "19") in roots("Saudi-led forces attacked Yemen on Friday.")
+
+
+def test_complaint_over_something_targets_what_it_is_about():
+    assert ("LBN", "ISR", "11") in roots("Lebanon complained to the United Nations over Israeli air raids.")
+
+
+def test_author_of_an_answered_demand_is_the_target():
+    got = roots("Iran refused to respond to a demand from the United States.")
+    assert ("IRN", "USA", "12") in got
+
+
+def test_a_meeting_needs_a_second_party():
+    assert [e for e in events("Israel's Cabinet met on Sunday.") if e.root == "04"] == []
+
+
+def test_two_countries_holding_drills_together_cooperate():
+    got = triples("French and Egyptian warships launched war games in the Mediterranean.")
+    assert {("FRAMIL", "EGYMIL", "062"), ("EGYMIL", "FRAMIL", "062")} <= got
+
+
+def test_participle_after_an_actor_is_that_actors_act():
+    got = triples("Police in Malaysia fired tear gas at students protesting against the new law.")
+    assert ("MYSCOP", "MYSEDU", "175") in got
+    assert not any(s == "MYSCOP" and c.startswith("14") for s, _, c in got)
+
+
+def test_agent_of_a_noun_phrase_inside_the_object_is_not_the_events():
+    got = triples("Thousands of people rallied in Tel Aviv to demand the release of hostages held by Hamas.")
+    assert not any(s.startswith("PSE") for s, _, _ in got)
+
+
+def test_imposed_sanctions_light_verb():
+    assert ("IGO", "IRN", "16") in roots("The European Union imposed new sanctions on Iran over its support for Russia.")
+
+
+def test_mediation_between_two_parties_targets_both():
+    got = triples("Egypt brokered a truce between Israel and Islamic Jihad late on Sunday.")
+    assert {("EGYGOV", "ISRGOV", "045"), ("EGYGOV", "PSEREB", "045")} <= got
+
+
+def test_coordinated_role_noun_with_modifiers_joins_the_group():
+    got = triples("The Thai government and Malay Muslim rebels resumed peace talks in Kuala Lumpur.")
+    assert {("THAGOV", "THAREB", "046"), ("THAREB", "THAGOV", "046")} <= got
+
+
+def test_nouns_that_look_like_verbs_are_no_triggers():
+    # "ships" is a noun here, not "ships (aid)"
+    assert all(e.root != "07" for e in events("Chinese coast guard ships fired water cannon at a Philippine boat."))

@@ -12,7 +12,8 @@ from conftest import GOLD
 from warta.evaluate import evaluate
 
 FLOORS = {
-    "id/dev.jsonl": 0.80,
+    "id/dev.jsonl": 0.82,  # 0.835 measured
+    "en/plover-gsr-dev.jsonl": 0.62,  # 0.639 measured
 }
 
 

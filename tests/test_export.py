@@ -221,7 +221,7 @@ def test_write_gdelt_header_and_text_file(events):
 
 PLOVER_KEYS = {"id", "date", "event_type", "mode", "context", "actor1", "actor1_text", "actor2",
                "actor2_text", "cameo", "goldstein", "quad_class", "source_text", "article_id",
-               "sentence", "rule", "lang"}
+               "sentence", "rule", "lang", "location"}
 
 
 def test_plover_record(events):

@@ -49,3 +49,13 @@ def test_root_only_gold_is_compared_by_root_at_code_level():
     s = match(gold, [ev("USA", "JOR", "036")])
     assert s.levels["code"].tp == 1
     assert s.levels["full"].tp == 0
+
+
+def test_errors_view_names_the_part_a_close_false_positive_got_wrong():
+    from warta.evaluate import _near_miss
+
+    gold = {"source": "LBN", "target": "ISR", "code": "11"}
+    assert _near_miss(gold, [{"source": "LBNGOV", "target": "IGOUNO", "code": "114", "rule": "en.114.x"}]) == \
+        "target differs: gold ISR, warta IGO [en.114.x]"
+    assert _near_miss(gold, [{"source": "LBNGOV", "target": "ISRGOV", "code": "120", "rule": "r"}]).startswith("root differs")
+    assert _near_miss(gold, [{"source": "SYR", "target": "USA", "code": "19", "rule": "r"}]) == ""

@@ -36,7 +36,9 @@ def code_text(text: str, *, date: str | None = None, lang: str | None = None, ti
               article_id: str | None = None, resources: Resources | None = None) -> list[Event]:
     """Code one text (an article or a sentence) and return its events."""
     resources = resources or _resources(date, lang)
-    art = Article(id=article_id or content_id(text, title), text=text, title=title, date=_check_date(date), lang=lang)
+    day = _check_date(date)
+    art = Article(id=article_id or content_id(text, title), text=text, title=title, date=day, lang=lang,
+                  date_source="user" if day else "")
     return process(art, resources).events
 
 
@@ -89,6 +91,8 @@ class IngestReport:
     duplicates: int = 0  # near-duplicates of an article seen earlier: stored as mentions, not coded
     already_stored: int = 0  # in the store from an earlier (perhaps interrupted) run: not coded again
     errors: list[ErrorRow] = field(default_factory=list)
+    dated_today: int = 0  # articles with no date of their own and no --date: dated with `today`
+    today: str | None = None
 
 
 def _unstored(items: Iterable, store, report: IngestReport, chunk: int = 1000) -> Iterator:
@@ -149,6 +153,9 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", dat
             elif item.status == "coded":
                 report.coded += 1
                 report.events += len(item.events)
+                if item.article.date_source == "today":
+                    report.dated_today += 1
+                    report.today = item.article.date
             else:
                 report.skipped += item.status == "skipped"
                 report.failed += item.status == "error"
@@ -207,11 +214,45 @@ def evaluate(paths=None, *, errors: bool = False, date: str | None = None):
     return _evaluate(paths, Resources(default_date=_check_date(date)), errors=errors)
 
 
+def evaluate_places(path: str | Path = "tests/data/places_id.jsonl"):
+    """Score place resolution on sentences with their expected place; see `warta.evaluate.places`."""
+    from .evaluate.places import evaluate_places as _evaluate_places
+
+    if not Path(path).exists():
+        raise FileNotFoundError(f"no place gold file at {path}; give one (JSON lines with text, mention, expect)")
+    return _evaluate_places(path)
+
+
 def explain(text: str, *, lang: str = "id", date: str | None = None) -> str:
     """Per sentence: the actors and patterns matched and the events coded (or why none were)."""
     from .coding.explain import explain as _explain
 
     return _explain(text, lang, _check_date(date), _resources(date, lang))
+
+
+def unknown_actors(db: str | Path, *, top: int = 50, lang: str = "id", all_articles: bool = False,
+                   min_articles: int = 2, dict_dirs: Iterable[str] = ()):
+    """The `top` most frequent person and organisation names in a store's articles that no
+    dictionary knows, with counts and example sentences (a list of `Candidate`). Only articles
+    in which warta coded an event are read (political news), unless `all_articles`."""
+    from .clean import clean
+    from .coding.unknown import unknown_names
+    from .store import Store
+
+    if top < 1:
+        raise ValueError(f"--top {top} must be 1 or more")
+    if not Path(db).exists():
+        raise FileNotFoundError(f"no store at {db}; run `warta ingest ... --db {db}` first")
+    with Store(db, read_only=True) as store:
+        def articles():
+            cur = store.con.execute("SELECT id, title, text, lang FROM articles WHERE status = 'coded' AND lang = ? "
+                                    "AND (n_events > 0 OR ?) ORDER BY id", [lang, all_articles])
+            while rows := cur.fetchmany(1000):
+                for aid, title, text, alang in rows:
+                    yield clean(Article(aid, text or "", title=title or "", lang=alang)).text, alang
+
+        return unknown_names(articles, lang, top=top, min_articles=min_articles,
+                             extra_dirs=tuple(str(d) for d in dict_dirs))
 
 
 def check_dictionaries(dict_dirs: Iterable[str] = ()):

@@ -21,6 +21,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="warta: political event data (CAMEO/PLOVER) from Indonesian and English news.")
 dict_app = typer.Typer(no_args_is_help=True, help="Work with the dictionaries (actors, agents, event patterns).")
 app.add_typer(dict_app, name="dict")
+actors_app = typer.Typer(no_args_is_help=True, help="Find the actors a corpus names that the dictionaries lack.")
+app.add_typer(actors_app, name="actors")
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -33,6 +35,12 @@ OFFLINE_HELP = "Fetch nothing: URLs become errors, feed items use their summarie
 
 class UserError(Exception):
     """Something the user can fix; printed as one line."""
+
+
+def _undated_notice(n: int, today: str | None) -> None:
+    if n:
+        err.print(f"note: {n} article{'s' if n > 1 else ''} had no date; used today's date {today} "
+                  "(pass --date YYYY-MM-DD to set one)", highlight=False, markup=False)
 
 
 def _fail(message: str) -> None:
@@ -54,14 +62,17 @@ def code_cmd(
         _fail(f"--format {fmt!r} is not one of {', '.join(FORMATS_CODE)}")
     from .records import Result
 
-    events, problems = [], []
+    events, problems, dated_today, today = [], [], 0, None
     for r in api.results(inputs, date=date, lang=lang, dict_dirs=dict_dir, offline=offline):
         if isinstance(r, Result):
             events.extend(r.events)
             if r.error:
                 problems.append(r.error)
+            elif r.article.date_source == "today":
+                dated_today, today = dated_today + 1, r.article.date
         else:
             problems.append(r)
+    _undated_notice(dated_today, today)
     for p in problems:
         err.print(f"{p.kind}: {p.origin or p.article_id}: {p.stage}: {p.reason}", highlight=False, markup=False)
     if fmt != "table":
@@ -121,6 +132,7 @@ def ingest_cmd(
         report = api.ingest(inputs, db=db, date=date, lang=lang, dict_dirs=dict_dir, on_progress=tick,
                             offline=offline, workers=workers, dedup_threshold=dedup_threshold, recode=recode)
         progress.update(task, stats=stats(report))
+    _undated_notice(report.dated_today, report.today)
     for e in report.errors[:20]:
         err.print(f"{e.kind}: {e.origin or e.article_id}: {e.stage}: {e.reason}", highlight=False, markup=False)
     if len(report.errors) > 20:
@@ -238,8 +250,27 @@ def eval_cmd(
             if m.text:
                 out.print(f"      sentence: {m.text}", highlight=False, markup=False)
             out.print(f"      warta gave: {fired}", highlight=False, markup=False)
+            if getattr(m, "near", ""):
+                out.print(f"      closest: {m.near}", highlight=False, markup=False)
             if m.why:
                 out.print(f"      why: {m.why}", highlight=False, markup=False)
+
+
+@app.command("eval-places")
+def eval_places_cmd(
+    gold: Path = typer.Argument(Path("tests/data/places_id.jsonl"), help="Place gold file (JSON lines)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the score and the misses as JSON."),
+) -> None:
+    """Score place resolution: the share of place mentions resolved to the expected place."""
+    rep = api.evaluate_places(gold)
+    if as_json:
+        sys.stdout.write(json.dumps(rep.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        return
+    for w in rep.wrong:
+        expect = (w["expect"] or {}).get("name", "no place")
+        out.print(f"  wrong {w['id']}: {w['mention']!r} expected {expect}; {w['why']}", highlight=False, markup=False)
+    out.print(f"{rep.path}: {rep.correct}/{rep.total} place mentions resolved correctly "
+              f"(accuracy {rep.accuracy:.3f})", highlight=False, markup=False)
 
 
 @app.command("explain")
@@ -269,6 +300,35 @@ def dict_check_cmd(
         out.print(f"{len(errors)} errors, {n_warn} warnings")
         raise typer.Exit(1)
     out.print(f"dictionaries OK ({n_warn} warnings)")
+
+
+@actors_app.command("unknown")
+def actors_unknown_cmd(
+    db: Path = typer.Option(..., "--db", help="DuckDB store written by `warta ingest`."),
+    top: int = typer.Option(50, "--top", help="How many names to list."),
+    lang: str = typer.Option("id", "--lang", help="Language of the articles to read (id or en)."),
+    all_articles: bool = typer.Option(False, "--all-articles",
+                                      help="Read every coded article, not only those with events."),
+    min_articles: int = typer.Option(2, "--min-articles", help="Leave out names fewer articles mention."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per name instead of a table."),
+    dict_dir: List[str] = typer.Option([], "--dict", help="Extra dictionary folder (its names count as known)."),
+) -> None:
+    """List the most frequent person and organisation names no dictionary knows, with counts and
+    example sentences, to add to the actor files."""
+    found = api.unknown_actors(db, top=top, lang=lang, all_articles=all_articles, min_articles=min_articles,
+                               dict_dirs=dict_dir)
+    if as_json:
+        for c in found:
+            sys.stdout.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"names no dictionary knows ({db})")
+    for col in ("#", "name", "kind", "mentions", "articles", "example"):
+        table.add_column(col, overflow="fold")
+    for i, c in enumerate(found, 1):
+        example = c.examples[0] if c.examples else ""
+        table.add_row(str(i), c.name, c.kind, str(c.count), str(c.articles),
+                      example + (f"\n[{c.hint}]" if c.hint else ""))
+    out.print(table, markup=False, highlight=False)
 
 
 def main() -> None:

@@ -8,15 +8,18 @@ worker and holds the compiled dictionaries and spaCy pipelines, loaded lazily pe
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from . import cameo
-from .annotate import langid
+from .annotate import dates, langid
 from .clean import clean
 from .coding import dictionaries
 from .coding.coder import Coder, RawEvent
-from .coding.lexicon import get_lexicon
+from .coding.lexicon import TRIGGER, get_lexicon
+from . import geo
+from .geo import get_gazetteer
 from .records import Article, ErrorRow, Event, Result
 
 _PARAGRAPH = re.compile(r"[^\n]+")  # paragraphs: maximal runs without a line break
@@ -33,7 +36,9 @@ class Resources:
     languages: tuple[str, ...] = ()
     extra_dirs: tuple[str, ...] = ()
     default_date: str | None = None
+    today: str | None = None  # the date given to undated articles (config pipeline.undated)
     min_language_score: float = MIN_LANG_SCORE
+    all_places: bool = False  # read place names in every article, not only in those with events
     _coders: dict[str, Coder] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -46,6 +51,8 @@ class Resources:
         with_data = set(dictionaries.languages(self.extra_dirs))
         self.languages = tuple(lang for lang in (self.languages or cfg["pipeline"]["languages"]) if lang in with_data)
         self.min_language_score = float(cfg["pipeline"].get("min_language_score", self.min_language_score))
+        if self.today is None and cfg["pipeline"].get("undated", "today") == "today":
+            self.today = dt.date.today().isoformat()
 
     def __getstate__(self) -> dict:
         # Sent to worker processes without the compiled coders: each worker builds its own.
@@ -120,9 +127,12 @@ def detect_language(article: Article, text: str, languages) -> tuple[str, float]
     return langid.detect(text)
 
 
-def coded_sentences(text: str, coder: Coder, day: str | None):
-    """Yield (paragraph offset, doc, sentence, its matches, its raw events) for every non-blank
-    sentence of a cleaned text, paragraph by paragraph (a line break always ends a sentence)."""
+def coded_sentences(text: str, coder: Coder, day: str | None, date_source: str = dates.NONE,
+                    extra_dirs: tuple[str, ...] = ()):
+    """Yield (paragraph offset, doc, sentence, its matches, its raw events, (event date, its
+    source)) for every non-blank sentence of a cleaned text, paragraph by paragraph (a line break
+    always ends a sentence). A sentence that says when ("kemarin", "Selasa (21/10)") dates its
+    events and resolves its people's offices at that date; others take the article's `day`."""
     lex = coder.lex
     paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
     coder.begin_article()
@@ -144,10 +154,72 @@ def coded_sentences(text: str, coder: Coder, day: str | None):
                     inside.append(matches[j])
                 j += 1
             raws = []
+            when = (day, date_source)
             if inside:
-                coder.observe(doc, s_start, s_end, inside, day)
-                raws = coder.code_sentence(doc, s_start, s_end, inside, day, para)
-            yield offset, doc, sent, inside, raws
+                when = dates.event_date(para[sent.start_char:sent.end_char], day, lex.lang, extra_dirs) or when
+                coder.observe(doc, s_start, s_end, inside, when[0])
+                raws = coder.code_sentence(doc, s_start, s_end, inside, when[0], para)
+            yield offset, doc, sent, inside, raws, when
+
+
+def article_date(article: Article, lang: str, resources: Resources) -> tuple[str | None, str]:
+    """The article's date and where it came from: its metadata, else its dateline, else the
+    user's --date, else today (when configured), else none."""
+    if article.date:
+        return article.date, article.date_source or dates.ARTICLE
+    found = dates.publication_date(article.text, lang, resources.extra_dirs)
+    if found:
+        return found, dates.ARTICLE
+    if resources.default_date:
+        return resources.default_date, dates.USER
+    if resources.today:
+        return resources.today, dates.TODAY
+    return None, dates.NONE
+
+
+def _find_places(ct, sentences, gz, lang: str) -> dict[int, list]:
+    """Place mentions per sentence index, with their offsets in the original text."""
+    out: dict[int, list] = {}
+    para = None
+    for sent_index, offset, doc, start, end, inside in sentences:
+        if para is None or para.doc is not doc:
+            stop = ct.text.find("\n", offset)  # a paragraph runs to the next line break (_PARAGRAPH)
+            para = geo.Paragraph(doc, ct.text[offset:stop if stop >= 0 else len(ct.text)])
+        covered = {k for a, b, _ in inside for k in range(a, b)}
+        persons = {k for a, b, e in inside if e.actor is not None and e.actor.kind == "person" for k in range(a, b)}
+        found = geo.find(para, start, end, gz, lang, covered, persons)
+        for m in found:
+            m.sentence = sent_index
+            last_start = para.idx[m.end - 1]
+            last_len = len(doc[m.end - 1].text)
+            m.char_start, m.char_end = ct.orig_span(offset + para.idx[m.start], offset + last_start + last_len)
+        if found:
+            out[sent_index] = found
+    return out
+
+
+def _locate(pending, by_sentence, gz, lang: str) -> None:
+    """Resolve the article's place mentions with its countries, then give every event its place."""
+    mentions = [m for found in by_sentence.values() for m in found]
+    actor_countries = {c for ev, *_ in pending for c in (geo.actor_country(ev.source, gz),
+                                                         geo.actor_country(ev.target, gz)) if c}
+    countries = geo.context_countries(mentions, actor_countries, gz)
+    for m in mentions:
+        m.place = geo.resolve(m, countries, lang)
+    dominant = geo.dominant_place(mentions)
+    topic = gz.word_set(lang, "topic")
+    for ev, raw, doc, sent_index, triggers in pending:
+        own = set(range(raw.trigger.start, raw.trigger.end))
+        spans = geo.EventSpans(
+            trigger=(raw.trigger.start, raw.trigger.end),
+            source=(raw.source.start, raw.source.end) if raw.source else None,
+            target=(raw.target.start, raw.target.end) if raw.target else None,
+            source_code=ev.source, target_code=ev.target, quad_class=ev.quad_class)
+        place, how = geo.locate(spans, by_sentence.get(sent_index, []), doc, dominant, gz, topic, triggers - own)
+        ev.geo_source = how
+        if place is not None:
+            ev.geo_type, ev.geo_name, ev.geo_country = place.type, place.full_name, place.country
+            ev.geo_adm1, ev.geo_lat, ev.geo_lon, ev.geo_feature_id = place.adm1, place.lat, place.lon, place.feature_id
 
 
 def process(article: Article, resources: Resources) -> Result:
@@ -182,17 +254,31 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
         article.lang = lang or None
         return result
     article.lang = lang
-    day = article.date or resources.default_date
-    date_source = "article" if article.date else ("user" if resources.default_date else "none")
+    day, date_source = article_date(article, lang, resources)
+    article.date, article.date_source = day, date_source
     coder = resources.coder(lang)
     events: list[Event] = []
+    pending = []  # (event, raw event, doc, sentence index, the sentence's trigger tokens)
+    sentences = []  # (sentence index, paragraph offset, doc, first token, end token, matches)
     sent_index = -1
-    for sent_index, (offset, doc, sent, _, raws) in enumerate(coded_sentences(ct.text, coder, day)):
+    coded = coded_sentences(ct.text, coder, day, date_source, resources.extra_dirs)
+    for sent_index, (offset, doc, sent, inside, raws, (when, source)) in enumerate(coded):
+        sentences.append((sent_index, offset, doc, sent.start, sent.end, inside))
         if raws:
             span = ct.orig_span(offset + sent.start_char, offset + sent.end_char)
+            triggers = {k for a, b, e in inside if e.kind == TRIGGER for k in range(a, b)}
             for raw in raws:
-                events.append(_event_record(raw, article, lang, sent_index, span, doc, offset, ct, day, date_source,
-                                            coder.lex.lemma))
+                ev = _event_record(raw, article, lang, sent_index, span, doc, offset, ct, when, source,
+                                   coder.lex.lemma)
+                events.append(ev)
+                pending.append((ev, raw, doc, sent_index, triggers))
+    # Places are read only where they are used: articles with events, or when asked (eval-places).
+    if pending or resources.all_places:
+        gz = get_gazetteer()
+        by_sentence = _find_places(ct, sentences, gz, lang)
+        _locate(pending, by_sentence, gz, lang)
+        if resources.all_places:  # kept only when asked: results may cross process boundaries
+            result.places = [m for found in by_sentence.values() for m in found]
     result.events = events
     result.n_sentences = sent_index + 1
     return result

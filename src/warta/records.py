@@ -30,6 +30,7 @@ class Article:
     lang: str | None = None  # hint from the input; annotate detects it when None
     origin: str = ""  # where it came from: a path, "path:line", "<stdin>"
     outlet: str = ""  # who published it (JSONL `source`), else the URL's host; counts GDELT's NumSources
+    date_source: str = ""  # how `date` was found: article | user | today | none (set by the pipeline)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -84,11 +85,24 @@ class Event:
     trigger_start: int = -1  # offsets of the trigger in the original text
     trigger_end: int = -1
     voice: str = "active"  # active | passive | nominal
-    date_source: str = "article"  # article | user | none
+    # How `date` was found: article (metadata or dateline), sentence-explicit ("21 Oktober" in the
+    # sentence), sentence-relative ("kemarin", "Selasa"), user (--date), today, none.
+    date_source: str = "article"
     source_start: int = -1
     source_end: int = -1
     target_start: int = -1
     target_end: int = -1
+    # Where it happened (warta.geo): GDELT's ActionGeo. geo_source says how the place was found:
+    # sentence (a place in the event's sentence), article (the article's main place), actor (the
+    # actors' country), none.
+    geo_type: int = 0  # GDELT geographic type: 1 country, 2 US state, 3 US city, 4 world city, 5 world ADM1; 0 none
+    geo_name: str = ""  # full name: "Kabupaten Poso, Sulawesi Tengah, Indonesia"
+    geo_country: str = ""  # ISO alpha-3
+    geo_adm1: str = ""  # GDELT ADM1 code: FIPS country code + admin1 ("ID21"); the FIPS code for countries
+    geo_lat: float | None = None
+    geo_lon: float | None = None
+    geo_feature_id: str = ""  # GeoNames id for cities, ADM1 or country code for areas, cur:... for curated
+    geo_source: str = "none"  # sentence | article | actor | none
     event_id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -112,6 +126,7 @@ class Result:
     error: ErrorRow | None = None
     n_sentences: int = 0
     status: str = "coded"  # coded | skipped | error
+    places: list = field(default_factory=list)  # warta.geo.Mention, every place named (Resources.all_places)
 
 
 @dataclass(slots=True)

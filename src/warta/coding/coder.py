@@ -40,6 +40,8 @@ PLACE_IS_NO_TARGET = frozenset({"01", "02", "04", "05", "10", "11", "12"})
 # Consultations and diplomatic cooperation need a second party ("the Cabinet met" is internal
 # business); an agreement to do something ("the Council agreed to extend ...") does not.
 PARTNER_ROOTS = frozenset({"04", "05"})
+# Complaints and criticism "to X over Y" are aimed at Y.
+TOPIC_ROOTS = frozenset({"11"})
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
 
 
@@ -61,6 +63,7 @@ class Unit:
     group: int = -1
     last_kind: str = ""  # kind of the last match absorbed (actor, demonym, agent ...)
     possessed: bool = False  # after a possessive pronoun: "their forces", "its troops"
+    placed_by: "Unit | None" = None  # the place in the clause that gave a role noun its country
 
 
 @dataclass(slots=True)
@@ -415,6 +418,12 @@ class Coder:
                 # after the conjunction still join.
                 while len(between) > 1 and between[0] != "," and between[-1] in self.g.determiners:
                     between.pop()
+                # "the government and Malay Muslim rebels": modifiers of the next role noun
+                mods = 0
+                while (len(between) > 1 and between[0] != "," and mods < self.g.modifier_window
+                       and units[j + 1].last_kind == AGENT and self._plain_word(units[j + 1].start - 1 - mods)):
+                    between.pop()
+                    mods += 1
                 if len(between) == 2 and between[0] == "," and between[1] in self.g.conjunctions:
                     between = between[1:]
                 if len(between) != 1 or between[0] not in self.g.conjunctions:
@@ -432,6 +441,13 @@ class Coder:
                 units[k].group = gid
                 if k > i:
                     units[k].governed_by = units[i].governed_by
+            head = units[j]
+            if self.g.head == "last" and j > i and head.sector and head.last_kind == AGENT:
+                # "French and Egyptian warships": the head noun belongs to every demonym before it.
+                for k in range(i, j):
+                    v = units[k]
+                    if v.last_kind == DEMONYM and not v.sector and _is_countryish(v.code):
+                        v.sector, v.code, v.plain_country = head.sector, v.code + head.sector, False
             gid += 1
             i = j + 1
 
@@ -464,9 +480,27 @@ class Coder:
                 if owner and _is_countryish(owner[0].code[:3]):
                     u.code, u.guessed = owner[0].code[:3] + u.sector, False
                     continue
+            if u.bare and not fallback and self.g.locative_prepositions:
+                # "Prisoners rioted at a jail in East Timor's capital": with no country from the
+                # article, a role noun takes the place its clause is set in.
+                place = self._clause_place(units, u)
+                if place is not None:
+                    u.code, u.guessed, u.placed_by = place.code[:3] + u.sector, True, place
+                    continue
             if u.bare:
                 u.code = (fallback + u.sector) if fallback else ""
                 u.guessed = guessed
+
+    def _clause_place(self, units: list[Unit], u: Unit) -> Unit | None:
+        """The first place after `u` in its clause named after a locative preposition."""
+        for v in units:
+            if v.start <= u.start or v.start - u.end > 2 * OBLIQUE_WINDOW:
+                continue
+            if self._crosses_boundary(u.end, v.start):
+                return None
+            if v.plain_country and v.governed_by in self.g.locative_prepositions:
+                return v
+        return None
 
     def _triggers(self, raw, kept, s0: int, s1: int) -> list[Trigger]:
         in_actor = set()
@@ -657,6 +691,12 @@ class Coder:
         k = self._before_adverbs(anchor)
         if self._w(k) in self.g.pronouns and not any(k < u.start < anchor for u in units):
             return self._antecedent(units, k)
+        if self.g.gerund_endings and self._w(anchor).endswith(self.g.gerund_endings):
+            # "students protesting against the law": a participle right after an actor is that
+            # actor's act, whatever phrase the actor stands in.
+            for u in units:
+                if u.end == anchor and not u.plain_country:
+                    return self._group_of(units, u)
         if (self._w(anchor - 1) == "," and self.g.gerund_endings
                 and self._w(anchor).endswith(self.g.gerund_endings)):
             # "..., killing 20 people": a participle clause shares the sentence's subject.
@@ -702,6 +742,7 @@ class Coder:
         ("mengutuk serangan melawan pasukan Myanmar" condemns the attack, not Myanmar)."""
         seen_prep = False
         author: list[Unit] = []
+        past_event = False  # beyond another event noun only its author can be the target
         k = lo
         hi = lo + OBLIQUE_WINDOW
         for u in units:
@@ -715,11 +756,21 @@ class Coder:
                 if w in self.g.clause_boundaries:
                     return author
                 if k in self._trigger_starts:
-                    return author
+                    if not authors:
+                        return author
+                    # "refused to respond to a demand from the US President", "condemned the
+                    # attack by Hamas": the author of the event answered is the target.
+                    past_event = True
                 if w in self.g.target_prepositions or (
                         k + 1 < u.start and f"{w} {self._w(k + 1)}" in self.g.target_prepositions):
                     seen_prep = True
                 k += 1
+            if past_event:
+                if u.governed_by in self.g.agent_markers or u.governed_by in self.g.nominal_agent_markers:
+                    return author or self._group_of(units, u)
+                if u.governed_by in self.g.between_markers:
+                    return self._group_of(units, u)  # "brokered a truce between Israel and Hamas"
+                continue
             gap = u.start - lo
             if gap == 0:
                 return self._group_of(units, u)  # right after the trigger ("tiba di Moskow")
@@ -737,6 +788,17 @@ class Coder:
                     or self._two_word_prep(u) or seen_prep):
                 return self._group_of(units, u)
         return author
+
+    def _topic(self, units: list[Unit], lo: int, exclude=()) -> list[Unit]:
+        """The actor after a topic preposition ("over", "about") in the trigger's clause."""
+        for u in units:
+            if u.start < lo or u in exclude or u.start - lo > 2 * OBLIQUE_WINDOW:
+                continue
+            if self._crosses_boundary(lo, u.start):
+                return []
+            if u.governed_by in self.g.topic_prepositions:
+                return self._group_of(units, u)
+        return []
 
     def _speaker(self, units: list[Unit], anchor: int) -> list[Unit]:
         """The subject of the clause that reports the clause of `anchor` ("X said (that) ...")."""
@@ -775,7 +837,8 @@ class Coder:
                 continue
             if self._crosses_boundary(lo, u.start) or any(k in self._trigger_starts for k in range(lo, u.start)):
                 return []
-            if u.governed_by in self.g.locative_prepositions and u.plain_country and not u.bare:
+            if (u.governed_by in self.g.locative_prepositions and u.plain_country and not u.bare
+                    and not any(getattr(x, "placed_by", None) is u for x in exclude)):
                 return [u]
         return []
 
@@ -794,6 +857,10 @@ class Coder:
                 return []
             if u.governed_by in markers:
                 return self._group_of(units, u)
+            if nominal and self.g.head == "last":
+                # "the release of hostages held by Hamas": an actor between the noun and "by"
+                # heads the phrase the agent belongs to.
+                return []
         return []
 
     def _roles(self, t: Trigger, units: list[Unit]) -> list[RawEvent]:
@@ -863,6 +930,10 @@ class Coder:
         else:
             sources = self._subject(units, t.start)
             targets = self._after(units, after, direct=True, exclude=sources, authors=self.g.authors_as_targets)
+            if rule.code[:2] in TOPIC_ROOTS and self.g.topic_prepositions:
+                # "complained to the UN over Israeli air raids": what is complained about is the target.
+                topic = self._topic(units, after, exclude=sources)
+                targets = topic or targets
             if not targets and rule.code[:2] in IRREALIS_ROOTS:
                 # "demanded that the US cancel ...": the demand is on the complement's subject.
                 targets = self._complement_subject(units, after, exclude=sources)
@@ -930,6 +1001,8 @@ class Coder:
     def _passive_light_after(self, i: int) -> int | None:
         # "serangan (yang) dilakukan oleh Hamas"
         for k in range(i, i + 4):
+            if any(i <= u.start < k for u in self._units_now):
+                return None  # "the release of hostages held by Hamas": held belongs to the hostages
             if self._w(k) in self.g.passive_light_verbs:
                 return k + 1
         return None
@@ -996,6 +1069,9 @@ class Coder:
                 # "Israel's Cabinet met on Sunday": a meeting with no other party is internal business.
                 self._no_event_reason = "a symmetric act (meet, talk, sign) with one party only"
                 return out
+        if not targets and self.g.symmetric_needs_partner and event_code[:2] in PARTNER_ROOTS:
+            self._no_event_reason = "a meeting or diplomatic act with no other party"
+            return out
         for s in sources:
             if not targets:
                 out.append(RawEvent(s, None, event_code, rule.id, t, voice, code(s), ""))

@@ -165,6 +165,7 @@ class Grammar:
     affiliation_prefixes: frozenset[str] = frozenset()
     leader_compounds: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
+    topic_prepositions: frozenset[str] = frozenset()
     possessive_pronouns: frozenset[str] = frozenset()
     group_country: bool = False
     domestic_guess: bool = False
@@ -304,13 +305,23 @@ def load_events(lang: str, extra_dirs: tuple[str, ...] = ()) -> tuple[EventRule,
     return tuple(rules.values())
 
 
-@lru_cache(maxsize=8)
-def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
+def lang_data(lang: str, filename: str, extra_dirs: Iterable[str | Path] = ()) -> dict:
+    """A language's mapping file (`lang/<lang>/<filename>`): the packaged one, then each user
+    folder's, key by key."""
     data: dict = {}
     for d in _dirs(extra_dirs):
-        path = d / "lang" / lang / "grammar.yaml"
+        path = d / "lang" / lang / filename
         if path.exists():
-            data.update(_read_yaml(path) or {})
+            loaded = _read_yaml(path) or {}
+            if not isinstance(loaded, dict):
+                raise DictionaryError(f"{path}: expected a mapping of keys to word lists (see docs/dictionaries.md)")
+            data.update(loaded)
+    return data
+
+
+@lru_cache(maxsize=8)
+def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
+    data = lang_data(lang, "grammar.yaml", extra_dirs)
     if not data:
         raise DictionaryError(f"no grammar file for language {lang!r} (data/lang/{lang}/grammar.yaml)")
 
@@ -371,6 +382,7 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         affiliation_prefixes=frozenset(words("affiliation_prefixes")),
         leader_compounds=frozenset(words("leader_compounds")),
         passive_auxiliaries=frozenset(words("passive_auxiliaries")),
+        topic_prepositions=frozenset(words("topic_prepositions")),
         possessive_pronouns=frozenset(words("possessive_pronouns")),
         group_country=bool(data.get("group_country", False)),
         domestic_guess=bool(data.get("domestic_guess", False)),
@@ -421,7 +433,10 @@ def _check_actor_entry(entry: Any, where: str, file: str, problems: list[Problem
                 err(f"role {j}: bad date ({exc}); use YYYY-MM-DD")
                 continue
             if start and end and end <= start:
-                err(f"role {j}: 'to' {end} is not after 'from' {start}")
+                err(f"role {j}: 'to' {end} is not after 'from' {start}; swap them or correct the dates")
+            if "to" not in role:
+                err(f"role {j} ({role.get('office') or role.get('code')}): no 'to' key; give the end date, "
+                    "or write `to: null` if the office is still held")
             if start is None:
                 err(f"role {j}: no 'from' date; an open start makes the role match any past date", "warning")
         _check_role_overlaps(entry, where, file, problems)
@@ -450,6 +465,65 @@ def _check_role_overlaps(entry: dict, where: str, file: str, problems: list[Prob
                         f"{b[2].get('office') or b[2].get('code')} (from {b[0]}) give different codes on the same days; "
                         "the earlier one wins", "warning")
             )
+
+
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
+
+
+def load_offices(extra_dirs: Iterable[str | Path] = ()) -> tuple[re.Pattern, re.Pattern | None]:
+    """The exclusive-office patterns of `data/offices.yaml` (and the user's), and the shared ones."""
+    exclusive, shared = [], []
+    for d in _dirs(extra_dirs):
+        path = d / "offices.yaml"
+        if path.exists():
+            data = _read_yaml(path) or {}
+            exclusive += [str(p) for p in data.get("exclusive") or ()]
+            shared += [str(p) for p in data.get("shared") or ()]
+    never = r"(?!x)x"
+    return (re.compile("|".join(f"(?:{p})" for p in exclusive) or never, re.I),
+            re.compile("|".join(f"(?:{p})" for p in shared)) if shared else None)
+
+
+def _office_slot(role: dict, patterns) -> tuple[str, str] | None:
+    """(office, country) of a role in an exclusive office, else None."""
+    exclusive, shared = patterns
+    office = _BRACKETS.sub("", str(role.get("office") or "")).strip()
+    if not office or not exclusive.fullmatch(office) or (shared and shared.fullmatch(office)):
+        return None
+    return office.lower(), str(role.get("code", ""))[:3]
+
+
+def _collect_terms(entry: dict, where: str, file: str, offices, terms: dict) -> None:
+    for role in entry.get("roles") or ():
+        if not isinstance(role, dict):
+            continue
+        slot = _office_slot(role, offices)
+        try:
+            start, end = _iso(role.get("from")), _iso(role.get("to"))
+        except ValueError:
+            continue  # reported by _check_actor_entry
+        if slot and start:
+            terms.setdefault(slot, []).append((start, end or "9999-12-31", file, where, str(entry.get("name")), role))
+
+
+def _check_exclusive_offices(terms: dict, problems: list[Problem]) -> None:
+    """Two holders of one exclusive office at once: the earlier term must end (or a date is wrong)."""
+    for (office, country), held in terms.items():
+        held.sort(key=lambda t: (t[0], t[1]))
+        latest = None  # the earlier term that ends last
+        for term in held:
+            start, end, file, where, name, role = term
+            if latest is not None and start < latest[1] and latest[4] != name:
+                p_start, p_end, p_file, p_where, p_name, p_role = latest
+                is_open = p_role.get("to") in (None, "")
+                term_text = f"from {p_start}, open-ended (to: null)" if is_open else f"{p_start}..{p_end}"
+                problems.append(Problem(
+                    p_file, p_where,
+                    f"office {p_role.get('office')!r} ({country}) {term_text} overlaps {file} {where}, who holds it "
+                    f"from {start}; an exclusive office (data/offices.yaml) has one holder at a time: "
+                    f"set `to: {start}` on this role, or correct the later 'from'"))
+            if latest is None or end > latest[1]:
+                latest = term
 
 
 def _check_event_entry(entry: Any, where: str, file: str, ids: dict[str, str], problems: list[Problem]) -> None:
@@ -514,11 +588,21 @@ def check(extra_dirs: Iterable[str | Path] = ()) -> list[Problem]:
     problems: list[Problem] = []
     extra = tuple(str(d) for d in extra_dirs)
     alias_owner: dict[tuple[str, str], tuple[str, str]] = {}
+    try:
+        offices = load_offices(extra)
+    except (DictionaryError, re.error, AttributeError) as exc:
+        problems.append(Problem("offices.yaml", "-", f"{exc}; give exclusive: and shared: lists of regular expressions"))
+        offices = (re.compile(r"(?!x)x"), None)
+    terms: dict[tuple[str, str], list] = {}
     for path in actor_files(extra):
         data = _list_or_problem(path, problems)
         for i, entry in enumerate(data or ()):
             where = f"entry {i} ({entry.get('name') if isinstance(entry, dict) else '?'})"
             _check_actor_entry(entry, where, path.name, problems)
+            if isinstance(entry, dict) and entry.get("kind") == "person":
+                # A user's file is named by its path: "people.yaml" alone could be either.
+                label = path.name if path.is_relative_to(data_path()) else str(path)
+                _collect_terms(entry, where, label, offices, terms)
             if not isinstance(entry, dict) or entry.get("kind") in ("person", "ignore"):
                 continue
             for lang, names in _lang_map(entry.get("aliases")).items():
@@ -530,6 +614,7 @@ def check(extra_dirs: Iterable[str | Path] = ()) -> list[Problem]:
                                                 f"alias {name!r} ({lang}) also means {alias_owner[key][0]} in {alias_owner[key][1]}; "
                                                 "the first one loaded wins", "warning"))
                     alias_owner.setdefault(key, (code, path.name))
+    _check_exclusive_offices(terms, problems)
     for lang in languages(extra):
         ids: dict[str, str] = {}
         for path in event_files(lang, extra):
@@ -552,4 +637,12 @@ def check(extra_dirs: Iterable[str | Path] = ()) -> list[Problem]:
             load_grammar(lang, extra)
         except (DictionaryError, re.error) as exc:
             problems.append(Problem(f"lang/{lang}/grammar.yaml", "-", str(exc)))
+        from ..annotate.dates import check_date_words
+        from .unknown import check_name_words
+
+        problems += [Problem(f"lang/{lang}/dates.yaml", "-", msg) for msg in check_date_words(lang, extra)]
+        problems += [Problem(f"lang/{lang}/names.yaml", "-", msg) for msg in check_name_words(lang, extra)]
+    from ..geo.gazetteer import check as check_places
+
+    problems += [Problem(f, e, m) for f, e, m in check_places()]
     return problems

@@ -12,8 +12,8 @@ def explain(text: str, lang: str, day: str | None, resources) -> str:
 
     coder = resources.coder(lang)
     lines = []
-    for _, doc, _, inside, events in coded_sentences(text, coder, day):
-        actors = [f"{doc[s:e].text}<{m.actor.code_at(day) if m.actor else m.sector}>"
+    for _, doc, _, inside, events, (when, _) in coded_sentences(text, coder, day, extra_dirs=resources.extra_dirs):
+        actors = [f"{doc[s:e].text}<{m.actor.code_at(when) if m.actor else m.sector}>"
                   for s, e, m in inside if m.kind != TRIGGER]
         accepted = coder._accepted if inside else []
         why = coder.why if inside else {}

@@ -27,6 +27,7 @@ class Miss:
     event: dict
     fired: list[dict]  # what warta produced for the sentence (rule ids, codes)
     why: str = ""
+    near: str = ""  # "target differs: gold LBN, warta -": the one part a close false positive got wrong
 
 
 @dataclass
@@ -111,10 +112,22 @@ def _score_sentences(path: Path, resources: Resources, want_errors: bool) -> Fil
             if want_errors and (score.missed or score.false):
                 why = _explain(resources, Article(art.id, rec["text"], date=rec.get("date"), lang=result.article.lang))
                 for g in score.missed:
-                    rep.errors.append(Miss("missed", art.id, rec["text"], g, pred, why))
+                    rep.errors.append(Miss("missed", art.id, rec["text"], g, pred, why, _near_miss(g, score.false)))
                 for p in score.false:
                     rep.errors.append(Miss("false", art.id, rec["text"], p, pred, why))
     return rep
+
+
+def _near_miss(gold: dict, false: list[dict]) -> str:
+    """Which part of a missed event warta got wrong, when a false positive has the other two
+    right at root level: the first place to look when fixing a dictionary entry."""
+    g = (country_part(gold.get("source", "")), country_part(gold.get("target", "")), str(gold.get("code", ""))[:2])
+    for p in false:
+        q = (country_part(p.get("source", "")), country_part(p.get("target", "")), str(p.get("code", ""))[:2])
+        for i, part in enumerate(("source", "target", "root")):
+            if all(g[k] == q[k] for k in range(3) if k != i):
+                return f"{part} differs: gold {g[i] or '-'}, warta {q[i] or '-'} [{p.get('rule', '')}]"
+    return ""
 
 
 def _matches(ev: dict, spec: dict) -> bool:

@@ -1,7 +1,9 @@
 """Events as rows of the GDELT 2.0 Event table (61 tab-separated columns, no header).
 
 Codes stay strings with their leading zeros ("041", "0256"); columns warta does not fill (ethnic and
-religion codes it cannot know, AvgTone, the geography) are empty strings.
+religion codes it cannot know, AvgTone, the actors' geography, ADM2) are empty strings. ActionGeo_*
+comes from the event's location (warta.geo): GDELT's type, full name, FIPS country code, ADM1 code,
+latitude, longitude and feature id (a GeoNames id for cities, the ADM1 or country code for areas).
 """
 
 from __future__ import annotations
@@ -143,6 +145,19 @@ def _actor(code: str, text: str) -> list[str]:
     return head + [parts[f] for f in _ACTOR_FIELDS[2:]]
 
 
+def _coord(value) -> str:
+    return "" if value is None else f"{float(value):.4f}".rstrip("0").rstrip(".")
+
+
+def action_geo(event: Event) -> list[str]:
+    """The 8 ActionGeo_* cells: Type, FullName, CountryCode (FIPS), ADM1Code, ADM2Code, Lat, Long, FeatureID."""
+    if not event.geo_type:
+        return [""] * len(_GEO_FIELDS)
+    adm1 = event.geo_adm1 or ""
+    return [str(event.geo_type), event.geo_name or "", adm1[:2], adm1, "", _coord(event.geo_lat),
+            _coord(event.geo_lon), event.geo_feature_id or ""]
+
+
 def gdelt_row(
     event: Event, *, url: str = "", global_id: int | None = None, dateadded: str | None = None,
     mentions: tuple[int, int, int] = (1, 1, 1),
@@ -175,7 +190,8 @@ def gdelt_row(
         str(mentions[2]),
         "",  # AvgTone
     ]
-    row += [""] * (3 * len(_GEO_FIELDS))  # Actor1Geo, Actor2Geo, ActionGeo: not filled yet
+    row += [""] * (2 * len(_GEO_FIELDS))  # Actor1Geo, Actor2Geo: not filled
+    row += action_geo(event)
     row += [dateadded or "", url or ""]
     assert len(row) == len(GDELT_COLUMNS)
     return [_cell(v) for v in row]

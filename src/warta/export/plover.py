@@ -30,6 +30,7 @@ PLOVER_FIELDS: tuple[str, ...] = (
     "sentence",
     "rule",
     "lang",
+    "location",
 )
 
 
@@ -63,7 +64,18 @@ def plover_record(event: Event) -> dict:
         "sentence": event.sentence,
         "rule": event.rule,
         "lang": event.lang,
+        "location": _location(event),
     }
+
+
+def _location(event: Event) -> dict | None:
+    """Where it happened, or None: name, country (ISO alpha-3), admin1, lat, lon, GDELT type, feature id,
+    and how it was found (sentence | article | actor)."""
+    if not event.geo_type:
+        return None
+    return {"name": event.geo_name, "country": event.geo_country, "admin1": event.geo_adm1,
+            "lat": event.geo_lat, "lon": event.geo_lon, "geo_type": event.geo_type,
+            "feature_id": event.geo_feature_id, "source": event.geo_source}
 
 
 def write_plover(events: Iterable[Event], out: str | os.PathLike | TextIO) -> int:

@@ -53,7 +53,7 @@ def _stream(inputs: Iterable[str | Path], fallback: str | None, fetcher: Fetcher
         for item in inputs:
             for record in _read_one(item, fetcher):
                 if fallback is not None and isinstance(record, Article) and record.date is None:
-                    record.date = fallback
+                    record.date, record.date_source = fallback, "user"
                 yield record
     finally:
         fetcher.close()

@@ -15,7 +15,7 @@ import pyarrow as pa
 from ..records import EVENT_FIELDS, Duplicate, ErrorRow, Result
 from .tables import ARTICLE_COLUMNS, ARTICLE_COLUMNS_DEDUP, ERROR_COLUMNS, EVENT_TYPES, SIDE_TABLES, to_tables
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: event location columns (geo_*)
 DEFAULT_DB = "warta.duckdb"
 
 def _q(name: str) -> str:
@@ -94,13 +94,18 @@ class Store:
         self.con.execute(
             "CREATE TABLE IF NOT EXISTS articles (id VARCHAR, title VARCHAR, date VARCHAR, url VARCHAR, "
             "lang VARCHAR, origin VARCHAR, status VARCHAR, n_sentences INTEGER, n_events INTEGER, "
-            "text VARCHAR, coded_at TIMESTAMP)"
+            "text VARCHAR, coded_at TIMESTAMP, date_source VARCHAR)"
         )
+        # Stores written before articles said where their date came from.
+        self.con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS date_source VARCHAR")
         for col in ARTICLE_COLUMNS_DEDUP:  # stores made before these columns existed gain them
             self.con.execute(f"ALTER TABLE articles ADD COLUMN IF NOT EXISTS {col} VARCHAR")
         for name, cols in SIDE_TABLES.items():
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
         self.con.execute(f"CREATE TABLE IF NOT EXISTS events ({ev_cols})")
+        # A store written by an older warta gains the new event columns (empty for its old rows).
+        for f in EVENT_FIELDS:
+            self.con.execute(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {_q(f)} {EVENT_TYPES.get(f, 'VARCHAR')}")
         self.con.execute(
             "CREATE TABLE IF NOT EXISTS errors (article_id VARCHAR, stage VARCHAR, kind VARCHAR, "
             "reason VARCHAR, origin VARCHAR, \"at\" TIMESTAMP)"

@@ -14,10 +14,11 @@ EVENT_TYPES = {
     "sentence": "INTEGER", "start": "INTEGER", "end": "INTEGER", "quad_class": "INTEGER",
     "goldstein": "DOUBLE", "trigger_start": "INTEGER", "trigger_end": "INTEGER",
     "source_start": "INTEGER", "source_end": "INTEGER", "target_start": "INTEGER", "target_end": "INTEGER",
+    "geo_type": "INTEGER", "geo_lat": "DOUBLE", "geo_lon": "DOUBLE",
 }
 _ARROW = {"INTEGER": pa.int32(), "DOUBLE": pa.float64(), "VARCHAR": pa.string()}
 ARTICLE_COLUMNS = ("id", "title", "date", "url", "lang", "origin", "status", "n_sentences", "n_events",
-                   "text", "coded_at")
+                   "text", "coded_at", "date_source")
 # Added for near-duplicates (issue 5): the publisher, and for a copy the id of the first-seen article.
 ARTICLE_COLUMNS_DEDUP = ("outlet", "duplicate_of")
 ARTICLE_COLUMNS += ARTICLE_COLUMNS_DEDUP
@@ -57,10 +58,10 @@ def to_tables(results: Iterable[Result | ErrorRow | Duplicate],
         ids.append(a.id)
         if isinstance(item, Duplicate):
             row = (a.id, a.title, a.date, a.url, a.lang, a.origin, "duplicate", 0, 0, a.text, now,
-                   outlet_of(a), item.duplicate_of)
+                   a.date_source, outlet_of(a), item.duplicate_of)
         else:
             row = (a.id, a.title, a.date, a.url, a.lang, a.origin, item.status, item.n_sentences,
-                   len(item.events), a.text, now, outlet_of(a), None)
+                   len(item.events), a.text, now, a.date_source, outlet_of(a), None)
         for c, v in zip(ARTICLE_COLUMNS, row):
             arts[c].append(v)
         if isinstance(item, Duplicate):
