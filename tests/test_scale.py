@@ -138,3 +138,21 @@ def test_sigkilled_ingest_rerun_ends_with_the_tables_of_a_clean_run(tmp_path):
     assert rerun.already_stored == stored  # nothing is coded twice
     assert rerun.articles == n_items - stored
     assert _tables(db) == _tables(clean)
+
+
+def test_worker_pool_is_replaced_every_recycle_articles_without_changing_results(tmp_path, monkeypatch):
+    from warta import engine
+    from warta.ingest import read_inputs
+    from warta.pipeline import Resources
+
+    src = tmp_path / "corpus.jsonl"
+    _corpus(src, 150)
+    resources = Resources()
+    alone = [r.events for r in engine.run_local(read_inputs([src]), resources, workers=1)]
+    pools = []
+    real = engine._one_pool
+    monkeypatch.setattr(engine, "RECYCLE", 40)  # 80 articles per pool of 2 workers
+    monkeypatch.setattr(engine, "_one_pool", lambda *a: pools.append(1) or real(*a))
+    pooled = [r.events for r in engine.run_local(read_inputs([src]), resources, workers=2)]
+    assert len(pools) == -(-len(alone) // 80) >= 2  # 165 inputs (150 + 15 copies): three pools
+    assert [[e.to_dict() for e in evs] for evs in pooled] == [[e.to_dict() for e in evs] for evs in alone]

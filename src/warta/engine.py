@@ -23,6 +23,7 @@ from .registry import engines
 
 CHUNK = 32  # articles per task: amortises inter-process overhead, keeps the progress bar moving
 IN_FLIGHT = 4  # chunks queued per worker: enough to keep workers busy, small enough to stay flat
+RECYCLE = 25_000  # articles per worker before its pool is replaced by a fresh one (see _pooled)
 
 _worker_resources: Resources | None = None
 
@@ -52,15 +53,26 @@ def _in_process(items: Iterable, resources: Resources) -> Iterator:
 
 
 def _pooled(items: Iterable, resources: Resources, workers: int) -> Iterator:
+    # A pool lives for RECYCLE articles per worker, then a fresh one takes over: what a worker
+    # accumulates (spaCy's string store grows with every new word, allocator fragmentation) is
+    # given back, so memory stays flat however long the corpus; a restart costs a few seconds.
+    it = iter(items)
+    while True:
+        head = list(islice(it, 1))
+        if not head:
+            return
+        yield from _one_pool(chain(head, islice(it, RECYCLE * workers - 1)), resources, workers)
+
+
+def _one_pool(items: Iterator, resources: Resources, workers: int) -> Iterator:
     # spawn, not fork: the parent holds a DuckDB connection and threads that a fork would copy.
     ctx = mp.get_context("spawn")
-    it = iter(items)
     pending: deque = deque()
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
                              initargs=(resources,)) as pool:
         while True:
             while len(pending) < workers * IN_FLIGHT:
-                chunk = list(islice(it, CHUNK))
+                chunk = list(islice(items, CHUNK))
                 if not chunk:
                     break
                 pending.append(pool.submit(_process_chunk, chunk))
