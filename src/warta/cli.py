@@ -250,7 +250,7 @@ def eval_cmd(
             if m.text:
                 out.print(f"      sentence: {m.text}", highlight=False, markup=False)
             out.print(f"      warta gave: {fired}", highlight=False, markup=False)
-            if getattr(m, "near", ""):
+            if m.near:
                 out.print(f"      closest: {m.near}", highlight=False, markup=False)
             if m.why:
                 out.print(f"      why: {m.why}", highlight=False, markup=False)

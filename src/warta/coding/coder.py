@@ -697,10 +697,9 @@ class Coder:
             for u in units:
                 if u.end == anchor and not u.plain_country:
                     return self._group_of(units, u)
-        if (self._w(anchor - 1) == "," and self.g.gerund_endings
-                and self._w(anchor).endswith(self.g.gerund_endings)):
-            # "..., killing 20 people": a participle clause shares the sentence's subject.
-            return self._antecedent(units, anchor)
+            if self._w(anchor - 1) == ",":
+                # "..., killing 20 people": a participle clause shares the sentence's subject.
+                return self._antecedent(units, anchor)
         if self._w(k) in self.g.relativizers:
             # "... to Macedonia, which is preparing an offensive": the subject is the head noun.
             head = k - 1 if self._w(k - 1) == "," else k
@@ -838,7 +837,7 @@ class Coder:
             if self._crosses_boundary(lo, u.start) or any(k in self._trigger_starts for k in range(lo, u.start)):
                 return []
             if (u.governed_by in self.g.locative_prepositions and u.plain_country and not u.bare
-                    and not any(getattr(x, "placed_by", None) is u for x in exclude)):
+                    and not any(x.placed_by is u for x in exclude)):
                 return [u]
         return []
 
@@ -1065,11 +1064,8 @@ class Coder:
                         if a is not b and a.code != b.code:
                             out.append(RawEvent(a, b, event_code, rule.id, t, voice, code(a), code(b)))
                 return out
-            if self.g.symmetric_needs_partner and event_code[:2] in PARTNER_ROOTS:
-                # "Israel's Cabinet met on Sunday": a meeting with no other party is internal business.
-                self._no_event_reason = "a symmetric act (meet, talk, sign) with one party only"
-                return out
         if not targets and self.g.symmetric_needs_partner and event_code[:2] in PARTNER_ROOTS:
+            # "Israel's Cabinet met on Sunday": a meeting with no other party is internal business.
             self._no_event_reason = "a meeting or diplomatic act with no other party"
             return out
         for s in sources:
