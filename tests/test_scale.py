@@ -75,6 +75,27 @@ def test_dedup_threshold_is_the_users(tmp_path):
         assert con.execute("SELECT duplicate_of FROM articles WHERE id = 'tempo-9'").fetchone()[0] in {"antara-1", "kompas-7", "detik-3"}
 
 
+def test_minhash_signatures_are_datasketchs_bit_for_bit():
+    # warta computes datasketch's MinHash itself (no SciPy in the writer): stored signatures and
+    # band keys must be the values datasketch gives, so stores written before stay valid.
+    import numpy as np
+    from datasketch import MinHash
+
+    from warta.dedup.minhash import SHINGLE, Signer, _WORD
+
+    with gzip.open(DEMO, "rt", encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh if line.strip()][:40]
+    texts += [STORY, "", "satu dua", "Ünïcödé — teks"]
+    signer, seed = Signer(), MinHash(num_perm=64)
+    for text in texts:
+        words = _WORD.findall(text.lower())
+        m = seed.copy()
+        m.update_batch([" ".join(words[i:i + SHINGLE]).encode("utf-8")
+                        for i in range(max(1, len(words) - SHINGLE + 1))])
+        ours = signer.signature(text)
+        assert ours.dtype == np.uint32 and ours.tolist() == m.hashvalues.astype(np.uint32).tolist()
+
+
 def _corpus(path, n):
     """n distinct articles built from the demo corpus (each joins two of its texts, with a new id),
     every tenth one also copied under another id and outlet as a syndicated duplicate."""

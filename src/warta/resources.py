@@ -5,6 +5,13 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import yaml
+
+# libyaml's parser when PyYAML was built with it: the same values as yaml.safe_load (checked on
+# every shipped file), about 4x faster, which is a second of every worker's start-up.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def data_path(*parts: str) -> Path:
@@ -24,3 +31,8 @@ def read_lines(*parts: str) -> tuple[str, ...]:
         if line and not line.startswith("#"):
             out.append(line)
     return tuple(out)
+
+
+def load_yaml(text: str) -> Any:
+    """`yaml.safe_load(text)`, with the C parser where available; raises yaml.YAMLError."""
+    return yaml.load(text, Loader=_SAFE_LOADER)

@@ -19,7 +19,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from ..resources import data_path
+from ..resources import data_path, load_yaml
 
 ACTOR_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$|^IGO[A-Z]{2,12}$")
 CAMEO_CODE = re.compile(r"^\d{2,4}$")
@@ -182,7 +182,7 @@ def _dirs(extra_dirs: Iterable[str | Path] = ()) -> list[Path]:
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -11,9 +11,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import fields
 from pathlib import Path
-
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING
 
 from warta.records import EVENT_FIELDS, Event
 
@@ -23,20 +21,20 @@ STRING_COLUMNS = frozenset(
      "EventCode", "EventBaseCode", "EventRootCode"}
 )
 
-_ARROW_TYPES = {
-    "str": pa.string(),
-    "str | None": pa.string(),
-    "int": pa.int64(),
-    "int | None": pa.int64(),
-    "float": pa.float64(),
-    "float | None": pa.float64(),
-    "bool": pa.bool_(),
-}
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+# pyarrow is imported where a table is written, not at import: worker processes load this
+# package but never write tables, and pyarrow costs each of them ~50 MB of resident memory.
+_ARROW_TYPES = {"str": "string", "str | None": "string", "int": "int64", "int | None": "int64",
+                "float": "float64", "float | None": "float64", "bool": "bool_"}
 
 
 def _event_schema() -> pa.Schema:
+    import pyarrow as pa
+
     return pa.schema(
-        [pa.field(f.name, _ARROW_TYPES.get(str(f.type), pa.string())) for f in fields(Event)]
+        [pa.field(f.name, getattr(pa, _ARROW_TYPES.get(str(f.type), "string"))()) for f in fields(Event)]
     )
 
 
@@ -77,6 +75,8 @@ def _fmt_of(out: Path, fmt: str | None) -> str:
 
 
 def _arrow_table(rows: list[dict], columns: list[str], all_events: bool) -> pa.Table:
+    import pyarrow as pa
+
     if all_events:
         schema = _event_schema()
         return pa.Table.from_pylist(rows, schema=schema)
@@ -104,6 +104,8 @@ def write_table(
     rows, columns, all_events = _rows(events)
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "parquet":
+        import pyarrow.parquet as pq
+
         pq.write_table(_arrow_table(rows, columns, all_events), path)
     else:
         with path.open("w", encoding="utf-8", newline="") as fh:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from ..resources import data_path
+from ..resources import data_path, load_yaml
 
 TSV_COLUMNS = ("id", "kind", "type", "name", "full_name", "country", "fips", "adm1", "lat", "lon",
                "population", "feature_id", "names", "names_en")
@@ -124,7 +124,7 @@ def load(tsv: Path | None = None, curated: Path | None = None) -> Gazetteer:
             gz.add_name(place, name)
         for name in (row.get("names_en") or "").split("|"):
             gz.add_name(place, name, "en")
-    cur = yaml.safe_load(curated.read_text(encoding="utf-8")) or {}
+    cur = load_yaml(curated.read_text(encoding="utf-8")) or {}
     for entry in cur.get("places") or ():
         place = _place({**entry, "full_name": entry.get("name"), "feature_id": entry.get("id")}, curated=True)
         gz.places[place.id] = place
@@ -176,7 +176,7 @@ def check(tsv: Path | None = None, curated: Path | None = None) -> list[tuple[st
         problems += [("places/gazetteer.tsv", where, m) for m in _row_problems(row, ids)]
     path = curated or data_path("places", "curated.yaml")
     try:
-        cur = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        cur = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         return problems + [("places/curated.yaml", "-", f"cannot read: {exc}")]
     if not isinstance(cur, dict):
