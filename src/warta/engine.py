@@ -25,7 +25,10 @@ CHUNK = 32  # articles per task: amortises inter-process overhead, keeps the pro
 IN_FLIGHT = 4  # chunks queued per worker: enough to keep workers busy, small enough to stay flat
 RECYCLE = 25_000  # articles per worker before its pool is replaced by a fresh one (see _pooled)
 
+TRIM_EVERY = 8  # chunks between returns of freed heap memory to the system (see _trim)
+
 _worker_resources: Resources | None = None
+_chunks_done = 0
 
 
 def default_workers() -> int:
@@ -42,9 +45,37 @@ def _init_worker(resources: Resources) -> None:
     _worker_resources = resources
 
 
+def trim_heap() -> None:
+    """Give the C heap's free pages back to the system (glibc's malloc_trim; elsewhere nothing).
+
+    Tokenizing leaves the heap fragmented: each Doc's arrays are freed, but the words spaCy adds
+    to its vocabulary stay, interleaved with them, so the freed pages stay resident without this
+    (measured: a worker coding 3,000 articles held ~40 MB of such pages; a trim takes ~4 ms).
+    """
+    global _libc
+    if _libc is None:
+        try:
+            import ctypes
+
+            _libc = ctypes.CDLL("libc.so.6")
+            _libc.malloc_trim  # noqa: B018 (raises AttributeError where libc has none)
+        except (OSError, AttributeError):
+            _libc = False
+    if _libc:
+        _libc.malloc_trim(0)
+
+
+_libc = None
+
+
 def _process_chunk(chunk: list) -> list:
+    global _chunks_done
     assert _worker_resources is not None
-    return [process(item, _worker_resources) if isinstance(item, Article) else item for item in chunk]
+    out = [process(item, _worker_resources) if isinstance(item, Article) else item for item in chunk]
+    _chunks_done += 1
+    if _chunks_done % TRIM_EVERY == 0:
+        trim_heap()
+    return out
 
 
 def _in_process(items: Iterable, resources: Resources) -> Iterator:
