@@ -39,8 +39,9 @@ SHARED = ROOT.parent / "shared" / "corpora"
 CORPORA = [SHARED / "indosum-dev.jsonl.gz", SHARED / "click-id.jsonl.gz"]
 
 
-def _rss_tree(pid: int) -> int:
-    """Resident memory (bytes) of a process and all its descendants."""
+def _rss_tree(pid: int) -> tuple[int, int, int]:
+    """Resident memory (bytes) of a process and all its descendants: (sum, the process's own,
+    the largest descendant's)."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -50,16 +51,24 @@ def _rss_tree(pid: int) -> int:
                 children.setdefault(ppid, []).append(int(entry.name))
             except (OSError, ValueError, IndexError):
                 continue
-    total, todo = 0, [pid]
+    total, own, largest, todo = 0, 0, 0, [pid]
     while todo:
         p = todo.pop()
         todo.extend(children.get(p, ()))
         try:
             with open(f"/proc/{p}/statm") as fh:
-                total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+                rss = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
         except (OSError, ValueError):
             continue
-    return total
+        total += rss
+        if p == pid:
+            own = rss
+        else:
+            largest = max(largest, rss)
+    return total, own, largest
+
+
+PEAKS: dict[str, int] = {}  # the last run's peaks: "command" (its own RSS), "worker" (largest child's)
 
 
 def run_measured(cmd: list[str], stdin=None) -> tuple[float, int, float]:
@@ -70,11 +79,14 @@ def run_measured(cmd: list[str], stdin=None) -> tuple[float, int, float]:
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0
+    PEAKS.update(command=0, worker=0)
     err: list[str] = []
     reader = threading.Thread(target=lambda: err.extend(proc.stderr), daemon=True)
     reader.start()
     while proc.poll() is None:
-        peak = max(peak, _rss_tree(proc.pid))
+        total, own, largest = _rss_tree(proc.pid)
+        peak = max(peak, total)
+        PEAKS.update(command=max(PEAKS["command"], own), worker=max(PEAKS["worker"], largest))
         time.sleep(0.1)
     reader.join(5)
     elapsed = time.perf_counter() - t0
@@ -149,7 +161,8 @@ def memory(args) -> None:
         gen.wait()
         total, coded, events = _count(db)
         size = db.stat().st_size
-        print(f"{n:>8} articles: peak {peak / 2**20:6.0f} MB  ({total} stored, {coded} coded, {events} events, "
+        print(f"{n:>8} articles: peak {peak / 2**20:6.0f} MB (writer {PEAKS['command'] / 2**20:.0f} MB, "
+              f"largest worker {PEAKS['worker'] / 2**20:.0f} MB)  ({total} stored, {coded} coded, {events} events, "
               f"{secs:7.1f} s, {total / secs:6.1f} articles/s, {total / cpu:6.1f} per CPU-second, "
               f"store {size / 2**20:.0f} MB; {_load()})", flush=True)
 

@@ -161,7 +161,8 @@ def test_sigkilled_ingest_rerun_ends_with_the_tables_of_a_clean_run(tmp_path):
     assert _tables(db) == _tables(clean)
 
 
-def test_worker_pool_is_replaced_every_recycle_articles_without_changing_results(tmp_path, monkeypatch):
+@pytest.mark.parametrize("limit", ["articles", "memory"])
+def test_worker_pool_is_replaced_every_recycle_articles_without_changing_results(tmp_path, monkeypatch, limit):
     from warta import engine
     from warta.ingest import read_inputs
     from warta.pipeline import Resources
@@ -172,7 +173,12 @@ def test_worker_pool_is_replaced_every_recycle_articles_without_changing_results
     alone = [r.events for r in engine.run_local(read_inputs([src]), resources, workers=1)]
     pools = []
     real = engine._one_pool
-    monkeypatch.setattr(engine, "RECYCLE", 40)  # 80 articles per pool of 2 workers
+    if limit == "articles":
+        monkeypatch.setattr(engine, "RECYCLE", 40)  # 80 articles per pool of 2 workers
+    else:  # every worker is over the limit at once: a pool codes only the 2 chunks of 40 sent before its first result
+        monkeypatch.setattr(engine, "WORKER_MEMORY", 1)
+        monkeypatch.setattr(engine, "CHUNK", 40)
+        monkeypatch.setattr(engine, "IN_FLIGHT", 1)
     monkeypatch.setattr(engine, "_one_pool", lambda *a: pools.append(1) or real(*a))
     pooled = [r.events for r in engine.run_local(read_inputs([src]), resources, workers=2)]
     assert len(pools) == -(-len(alone) // 80) >= 2  # 165 inputs (150 + 15 copies): three pools

@@ -8,7 +8,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .engine import get_engine
+from .engine import get_engine, trim_heap
 from .pipeline import Resources, process
 from .records import Article, Duplicate, ErrorRow, Event, Result, content_id
 
@@ -141,6 +141,7 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", dat
             side = near.take(i.article.id for i in buf if isinstance(i, Result)) if near else None
             store.write(buf, side)
             buf.clear()
+            trim_heap()  # a batch's Arrow tables and DuckDB's work memory are freed: give the pages back
 
         for item in results(inputs, date=date, lang=lang, engine=engine, dict_dirs=dict_dirs, offline=offline,
                             fetch=fetch, workers=workers, stages=stages):

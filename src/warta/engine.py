@@ -23,7 +23,10 @@ from .registry import engines
 
 CHUNK = 32  # articles per task: amortises inter-process overhead, keeps the progress bar moving
 IN_FLIGHT = 4  # chunks queued per worker: enough to keep workers busy, small enough to stay flat
-RECYCLE = 25_000  # articles per worker before its pool is replaced by a fresh one (see _pooled)
+RECYCLE = 25_000  # most articles per worker before its pool is replaced by a fresh one (see _pooled)
+# Resident memory past which a worker's pool is replaced (see _pooled). A worker holds ~250 MB once
+# its dictionaries are loaded; spaCy's vocabulary then grows with every new word.
+WORKER_MEMORY = 330 * 2**20
 
 TRIM_EVERY = 8  # chunks between returns of freed heap memory to the system (see _trim)
 
@@ -68,14 +71,24 @@ def trim_heap() -> None:
 _libc = None
 
 
-def _process_chunk(chunk: list) -> list:
+def resident_bytes() -> int:
+    """This process's resident memory (Linux /proc; 0 where unknown)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0
+
+
+def _process_chunk(chunk: list) -> tuple[list, int]:
+    """The chunk's results and the worker's resident memory after it."""
     global _chunks_done
     assert _worker_resources is not None
     out = [process(item, _worker_resources) if isinstance(item, Article) else item for item in chunk]
     _chunks_done += 1
     if _chunks_done % TRIM_EVERY == 0:
         trim_heap()
-    return out
+    return out, resident_bytes()
 
 
 def _in_process(items: Iterable, resources: Resources) -> Iterator:
@@ -84,32 +97,40 @@ def _in_process(items: Iterable, resources: Resources) -> Iterator:
 
 
 def _pooled(items: Iterable, resources: Resources, workers: int) -> Iterator:
-    # A pool lives for RECYCLE articles per worker, then a fresh one takes over: what a worker
-    # accumulates (spaCy's string store grows with every new word, allocator fragmentation) is
-    # given back, so memory stays flat however long the corpus; a restart costs a few seconds.
+    # A pool lives for RECYCLE articles per worker, or until a worker holds more than WORKER_MEMORY,
+    # then a fresh one takes over: what a worker accumulates (spaCy's vocabulary and tokenizer
+    # cache grow with every new word, allocator fragmentation) is given back, so memory stays
+    # flat however long the corpus; a restart costs a few seconds of dictionary loading.
     it = iter(items)
     while True:
         head = list(islice(it, 1))
         if not head:
             return
-        yield from _one_pool(chain(head, islice(it, RECYCLE * workers - 1)), resources, workers)
+        yield from _one_pool(chain(head, it), resources, workers)
 
 
 def _one_pool(items: Iterator, resources: Resources, workers: int) -> Iterator:
+    """Code from `items` until RECYCLE articles per worker were sent or a worker grew past
+    WORKER_MEMORY; what is not sent stays in `items` for the next pool."""
     # spawn, not fork: the parent holds a DuckDB connection and threads that a fork would copy.
     ctx = mp.get_context("spawn")
     pending: deque = deque()
+    budget, full = RECYCLE * workers, False
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
                              initargs=(resources,)) as pool:
         while True:
-            while len(pending) < workers * IN_FLIGHT:
-                chunk = list(islice(items, CHUNK))
+            while not full and len(pending) < workers * IN_FLIGHT:
+                chunk = list(islice(items, min(CHUNK, budget)))
                 if not chunk:
                     break
+                budget -= len(chunk)
+                full = budget <= 0
                 pending.append(pool.submit(_process_chunk, chunk))
             if not pending:
                 break
-            yield from pending.popleft().result()
+            results, resident = pending.popleft().result()
+            full = full or resident > WORKER_MEMORY  # send no more: this pool drains, a fresh one follows
+            yield from results
 
 
 @engines.register("local")
