@@ -13,6 +13,9 @@ from .pipeline import Resources, process
 from .records import Article, Duplicate, ErrorRow, Event, Result, content_id
 
 BATCH = 500  # articles per store transaction: big enough to amortise, small enough to stay flat
+# Error rows kept in the report (all are in the store's errors table): a crawl of millions of pages
+# with many skipped ones would otherwise hold them all in memory.
+REPORTED_ERRORS = 100
 
 
 def _check_date(date: str | None) -> str | None:
@@ -90,9 +93,16 @@ class IngestReport:
     events: int = 0
     duplicates: int = 0  # near-duplicates of an article seen earlier: stored as mentions, not coded
     already_stored: int = 0  # in the store from an earlier (perhaps interrupted) run: not coded again
-    errors: list[ErrorRow] = field(default_factory=list)
+    errors: list[ErrorRow] = field(default_factory=list)  # the first REPORTED_ERRORS; the store has all
+    n_errors: int = 0  # error and skip rows in all
     dated_today: int = 0  # articles with no date of their own and no --date: dated with `today`
     today: str | None = None
+
+
+def _report_error(report: IngestReport, error: ErrorRow) -> None:
+    report.n_errors += 1
+    if len(report.errors) < REPORTED_ERRORS:
+        report.errors.append(error)
 
 
 def _unstored(items: Iterable, store, report: IngestReport, chunk: int = 1000) -> Iterator:
@@ -148,7 +158,7 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", dat
             report.articles += 1
             if isinstance(item, ErrorRow):
                 report.failed += 1
-                report.errors.append(item)
+                _report_error(report, item)
             elif isinstance(item, Duplicate):
                 report.duplicates += 1
             elif item.status == "coded":
@@ -161,7 +171,7 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", dat
                 report.skipped += item.status == "skipped"
                 report.failed += item.status == "error"
                 if item.error:
-                    report.errors.append(item.error)
+                    _report_error(report, item.error)
             buf.append(item)
             if len(buf) >= batch:
                 flush()

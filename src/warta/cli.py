@@ -135,8 +135,8 @@ def ingest_cmd(
     _undated_notice(report.dated_today, report.today)
     for e in report.errors[:20]:
         err.print(f"{e.kind}: {e.origin or e.article_id}: {e.stage}: {e.reason}", highlight=False, markup=False)
-    if len(report.errors) > 20:
-        err.print(f"... and {len(report.errors) - 20} more (see the errors table)")
+    if report.n_errors > 20:
+        err.print(f"... and {report.n_errors - 20} more (see the errors table)")
     if not quiet:
         _print_summary(db)
 
