@@ -216,3 +216,24 @@ def test_coordinated_role_noun_with_modifiers_joins_the_group():
 def test_nouns_that_look_like_verbs_are_no_triggers():
     # "ships" is a noun here, not "ships (aid)"
     assert all(e.root != "07" for e in events("Chinese coast guard ships fired water cannon at a Philippine boat."))
+
+
+# ------------------------------------------------------------------ targets found further on
+def test_an_act_with_no_object_is_aimed_at_the_next_actor_of_its_sentence():
+    # fallback_target_window: no direct object or prepositional target, so the next actor is it.
+    assert roots("Vietnam refused to send any more rice to the Thai-led relief effort.") == {("VNM", "THA", "12")}
+    assert roots("Students demonstrated in the capital on Friday against the Chilean government's "
+                 "new tax.") == {("CHL", "CHL", "14")}
+
+
+def test_the_reporter_of_an_act_is_not_its_target():
+    # reporting_verbs: "..., Chilean police said" reports the protest; the police are not its target.
+    assert triples("Students demonstrated in the capital, Chilean police said.") == {("CHLEDU", "", "141")}
+    # fallback_target_stops: nor is an actor after "according to".
+    assert roots("Kenya rejected the plan on Friday, according to Ugandan officials.") == {("KEN", "", "12")}
+
+
+def test_a_meeting_takes_no_target_from_further_on():
+    # PARTNER_ROOTS: the next actor of the sentence is no partner of a meeting.
+    assert triples("The Israeli cabinet met on Sunday and later approved a plan that bars Hamas "
+                   "candidates.") == set()

@@ -770,6 +770,8 @@ class Coder:
                 if u.governed_by in self.g.between_markers:
                     return self._group_of(units, u)  # "brokered a truce between Israel and Hamas"
                 continue
+            if self._w(self._phrase_end(units, u)) in self.g.reporting_verbs:
+                return author  # "..., Chilean police said": the reporting clause's subject
             gap = u.start - lo
             if gap == 0:
                 return self._group_of(units, u)  # right after the trigger ("tiba di Moskow")
@@ -840,6 +842,32 @@ class Coder:
                     and not any(x.placed_by is u for x in exclude)):
                 return [u]
         return []
+
+    def _next_actor(self, units: list[Unit], lo: int, exclude=()) -> list[Unit]:
+        """The first coded actor after `lo`, within `fallback_target_window` tokens, before a
+        `fallback_target_stops` or reporting word ("..., Thai military sources said")."""
+        for u in units:
+            if u.start < lo or u in exclude or self._in_trigger(u) or any(x.placed_by is u for x in exclude):
+                continue
+            if u.start - lo > self.g.fallback_target_window:
+                return []
+            end = self._phrase_end(units, u)
+            if self._w(end) in self.g.reporting_verbs or any(
+                    self._w(k) in self.g.fallback_target_stops or self._w(k) in self.g.reporting_verbs
+                    for k in range(lo, end)):
+                return []
+            if u.code and not u.bare:
+                return self._group_of(units, u)
+        return []
+
+    @staticmethod
+    def _phrase_end(units: list[Unit], u: Unit) -> int:
+        """Where the run of adjacent actor units starting with `u` ends ("Chilean" + "police")."""
+        end = u.end
+        for v in units:
+            if v.start == end:
+                end = v.end
+        return end
 
     def _two_word_prep(self, u: Unit) -> bool:
         pair = f"{self._w(u.start - 2)} {self._w(u.start - 1)}"
@@ -944,6 +972,11 @@ class Coder:
             # "lifted a curfew in Montenegro": an act with no other target is aimed at the
             # country where it takes place.
             targets = self._locative(units, after, exclude=sources)
+        if (not targets and voice == "active" and self.g.fallback_target_window and not rule.no_target
+                and not rule.symmetric and rule.code[:2] not in PARTNER_ROOTS):
+            # "refused to commit any assistance to the US-led war": with no object found, an act
+            # is aimed at the next actor of its sentence (a language's coding convention).
+            targets = self._next_actor(units, after, exclude=sources)
         if rule.no_target:
             targets = []
         elif rule.symmetric:
