@@ -237,3 +237,19 @@ def test_a_meeting_takes_no_target_from_further_on():
     # PARTNER_ROOTS: the next actor of the sentence is no partner of a meeting.
     assert triples("The Israeli cabinet met on Sunday and later approved a plan that bars Hamas "
                    "candidates.") == set()
+
+
+
+# ------------------------------------------------------------------ violence with no named doer
+def test_violence_with_no_named_doer_is_an_unidentified_armed_force_of_the_place():
+    # unattributed_sector: the place where it happened gives the country, the bomb the code (183).
+    assert triples("Two Kenyan policemen were killed by a roadside bomb in the Somali town of Kismayo.") \
+        == {("SOMUAF", "KENCOP", "183")}
+
+
+def test_with_no_place_the_victims_country_unless_they_are_soldiers():
+    assert triples("Three Nigerian farmers were shot dead on Sunday.") == {("NGAUAF", "NGACVL", "193")}
+    # soldier_sectors: troops are often abroad, so their country says nothing of the doer's.
+    assert triples("Two Turkish soldiers were killed on Sunday.") == set()
+    # a country attacked is attacked by another: no guess.
+    assert triples("Turkey was attacked on Sunday.") == set()

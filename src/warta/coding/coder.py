@@ -42,6 +42,8 @@ PLACE_IS_NO_TARGET = frozenset({"01", "02", "04", "05", "10", "11", "12"})
 PARTNER_ROOTS = frozenset({"04", "05"})
 # Complaints and criticism "to X over Y" are aimed at Y.
 TOPIC_ROOTS = frozenset({"11"})
+# Assault, fight and mass violence: with no named doer, an unidentified armed force's.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
 
 
@@ -860,6 +862,23 @@ class Coder:
                 return self._group_of(units, u)
         return []
 
+    def _unattributed(self, units: list[Unit], targets: list[Unit], lo: int) -> list[Unit]:
+        """Violence with no named doer ("three soldiers were killed by a roadside bomb in the Iraqi
+        city of Basra") is an unidentified armed force's, of the country where it happened; with no
+        place named, of the victims' country, unless they are soldiers (often abroad)."""
+        sector = self.g.unattributed_sector
+        attacked = {u.code[:3] for u in targets if u.plain_country}  # a country attacked: by another
+        place = next((u for u in units if u.start >= lo and u.plain_country and u not in targets and u.code
+                      and u.code[:3] not in attacked and not any(x.placed_by is u or x.start == u.end for x in targets)
+                      and not self._crosses_boundary(lo, u.start)), None)
+        if place is not None:
+            return [Unit(place.start, place.end, code=place.code[:3] + sector, sector=sector)]
+        victim = targets[0]
+        if (victim.code and _is_countryish(victim.code[:3]) and not attacked
+                and not any(victim.code[3:].startswith(x) for x in self.g.soldier_sectors)):
+            return [Unit(victim.start, victim.start, code=victim.code[:3] + sector, sector=sector)]
+        return []
+
     @staticmethod
     def _phrase_end(units: list[Unit], u: Unit) -> int:
         """Where the run of adjacent actor units starting with `u` ends ("Chilean" + "police")."""
@@ -964,6 +983,9 @@ class Coder:
             if not targets and rule.code[:2] in IRREALIS_ROOTS:
                 # "demanded that the US cancel ...": the demand is on the complement's subject.
                 targets = self._complement_subject(units, after, exclude=sources)
+        if (not sources and targets and voice != "nominal" and rule.code[:2] in VIOLENT_ROOTS
+                and self.g.unattributed_sector):
+            sources = self._unattributed(units, targets, after)
         if not sources:
             self._no_event_reason = ("no source: no actor before the trigger in its clause" if voice == "active"
                                      else f"no source: no agent for this {voice} trigger")

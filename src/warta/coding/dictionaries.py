@@ -169,6 +169,8 @@ class Grammar:
     fallback_target_window: int = 0
     fallback_target_stops: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    unattributed_sector: str = ""
+    soldier_sectors: frozenset[str] = frozenset()
     possessive_pronouns: frozenset[str] = frozenset()
     group_country: bool = False
     domestic_guess: bool = False
@@ -389,6 +391,8 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         fallback_target_window=int(data.get("fallback_target_window", 0)),
         fallback_target_stops=frozenset(words("fallback_target_stops")),
         reporting_verbs=frozenset(words("reporting_verbs")),
+        unattributed_sector=str(data.get("unattributed_sector") or "").upper(),
+        soldier_sectors=frozenset(w.upper() for w in words("soldier_sectors")),
         possessive_pronouns=frozenset(words("possessive_pronouns")),
         group_country=bool(data.get("group_country", False)),
         domestic_guess=bool(data.get("domestic_guess", False)),
