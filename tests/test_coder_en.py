@@ -253,3 +253,22 @@ def test_with_no_place_the_victims_country_unless_they_are_soldiers():
     assert triples("Two Turkish soldiers were killed on Sunday.") == set()
     # a country attacked is attacked by another: no guess.
     assert triples("Turkey was attacked on Sunday.") == set()
+
+
+def test_victims_far_from_the_act_are_where_it_happened():
+    # a bare role noun victim takes the country of the place named with "in", further away too ...
+    assert triples("Two Syrian gunmen killed 23 people late on Sunday when they opened fire in a busy "
+                   "market in Beirut.") == {("SYRREB", "LBNCVL", "190")}
+    # ... and, with no place, the doer's (most such violence is domestic).
+    assert triples("Two Syrian gunmen killed 23 people late on Sunday.") == {("SYRREB", "SYRCVL", "190")}
+
+
+def test_an_official_from_a_country_is_that_countrys():
+    # role_linkers: "officials from Chad".
+    assert triples("Officials from Chad met the French ambassador on Monday.") >= {("TCDGOV", "FRAGOV", "040")}
+
+
+def test_killing_or_wounding_is_one_act():
+    # one trigger, so the participle's subject is the sentence's and no second, half-coded event.
+    assert roots("Kenyan troops shelled rebel camps near the Somali border, killing or wounding 40, "
+                 "Ugandan officials said.") == {("KEN", "KEN", "19")}

@@ -772,7 +772,7 @@ class Coder:
                 if u.governed_by in self.g.between_markers:
                     return self._group_of(units, u)  # "brokered a truce between Israel and Hamas"
                 continue
-            if self._w(self._phrase_end(units, u)) in self.g.reporting_verbs:
+            if self._reports(units, u):
                 return author  # "..., Chilean police said": the reporting clause's subject
             gap = u.start - lo
             if gap == 0:
@@ -854,7 +854,7 @@ class Coder:
             if u.start - lo > self.g.fallback_target_window:
                 return []
             end = self._phrase_end(units, u)
-            if self._w(end) in self.g.reporting_verbs or any(
+            if self._reports(units, u) or any(
                     self._w(k) in self.g.fallback_target_stops or self._w(k) in self.g.reporting_verbs
                     for k in range(lo, end)):
                 return []
@@ -878,6 +878,17 @@ class Coder:
                 and not any(victim.code[3:].startswith(x) for x in self.g.soldier_sectors)):
             return [Unit(victim.start, victim.start, code=victim.code[:3] + sector, sector=sector)]
         return []
+
+    def _reports(self, units: list[Unit], u: Unit) -> bool:
+        """Is `u` the subject of a reporting verb ("Thai military sources said", "police said")?"""
+        end = self._phrase_end(units, u)
+        for k in range(end, min(end + 2, self._s1)):
+            w = self._w(k)
+            if w in self.g.reporting_verbs:
+                return True
+            if not w.isalpha():
+                return False
+        return False
 
     @staticmethod
     def _phrase_end(units: list[Unit], u: Unit) -> int:
@@ -1078,10 +1089,12 @@ class Coder:
             # domestic (police arrest protesters, an army fights rebels), so it takes the source's.
             if u.bare and not u.code and self.g.locative_prepositions:
                 # "Israeli air strikes on Gaza killed ten people": the victims are where it happened.
-                place = next((v for v in self._units_now if v.plain_country and v not in sources
-                              and abs(v.start - u.start) <= OBLIQUE_WINDOW
-                              and (v.governed_by in self.g.locative_prepositions
-                                   or v.governed_by in self.g.target_prepositions)), None)
+                # "... killed 23 people ... when they blew themselves up in Tel Aviv": further
+                # away, only a place named as where ("in") it happened.
+                place = next((v for v in self._units_now if v.plain_country and v not in sources and (
+                    (abs(v.start - u.start) <= OBLIQUE_WINDOW and v.governed_by in self.g.target_prepositions)
+                    or (abs(v.start - u.start) <= 2 * OBLIQUE_WINDOW
+                        and v.governed_by in self.g.locative_prepositions))), None)
                 if place is not None:
                     u.code = place.code[:3] + u.sector
             if u.bare and not u.code and _is_countryish(sources[0].code[:3]):
