@@ -272,3 +272,11 @@ def test_killing_or_wounding_is_one_act():
     # one trigger, so the participle's subject is the sentence's and no second, half-coded event.
     assert roots("Kenyan troops shelled rebel camps near the Somali border, killing or wounding 40, "
                  "Ugandan officials said.") == {("KEN", "KEN", "19")}
+
+
+def test_a_demand_right_after_a_protest_is_its_purpose_not_a_second_event():
+    # PURPOSE_ROOTS: "demanding ..." folds into the protest, which is aimed at whom it demands of.
+    assert triples("Thousands of Kenyan students demonstrated in Nairobi on Monday demanding the "
+                   "resignation of the government.") == {("KENEDU", "KENGOV", "1411")}
+    # a demand of its own, far from any protest, stays an event.
+    assert roots("Kenya demanded that Uganda withdraw its troops.") == {("KEN", "UGA", "10")}

@@ -42,6 +42,10 @@ PLACE_IS_NO_TARGET = frozenset({"01", "02", "04", "05", "10", "11", "12"})
 PARTNER_ROOTS = frozenset({"04", "05"})
 # Complaints and criticism "to X over Y" are aimed at Y.
 TOPIC_ROOTS = frozenset({"11"})
+# A demand or appeal (02, 10) within PURPOSE_WINDOW tokens after a protest (14) is the protest's purpose.
+PROTEST_ROOTS = frozenset({"14"})
+PURPOSE_ROOTS = frozenset({"02", "10"})
+PURPOSE_WINDOW = 12
 # Assault, fight and mass violence: with no named doer, an unidentified armed force's.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
@@ -194,7 +198,27 @@ class Coder:
             if not found:
                 self.why[trig.start] = self._no_event_reason
             events += found
-        return self._dedupe(events)
+        return self._dedupe(self._fold_purposes(events))
+
+    @staticmethod
+    def _fold_purposes(events: list[RawEvent]) -> list[RawEvent]:
+        """"Students staged demonstrations to demand reforms by the government", "Kurds demonstrated
+        calling for independence from Iraq": a demand or appeal right after a protest is what the
+        protest is for, not a second event; the protest is aimed at whom the demand is."""
+        hosts = [e for e in events if e.code[:2] in PROTEST_ROOTS]
+        if not hosts:
+            return events
+        out = []
+        for d in events:
+            host = next((h for h in hosts if d.code[:2] in PURPOSE_ROOTS
+                         and 0 <= d.trigger.start - h.trigger.end <= PURPOSE_WINDOW), None)
+            if host is None:
+                out.append(d)
+                continue
+            for h in hosts:
+                if h.trigger is host.trigger and h.target is None and d.target is not None:
+                    h.target, h.target_code = d.target, d.target_code
+        return out
 
     # ------------------------------------------------------------------------------------ helpers
     def _w(self, i: int) -> str:
