@@ -280,3 +280,10 @@ def test_a_demand_right_after_a_protest_is_its_purpose_not_a_second_event():
                    "resignation of the government.") == {("KENEDU", "KENGOV", "1411")}
     # a demand of its own, far from any protest, stays an event.
     assert roots("Kenya demanded that Uganda withdraw its troops.") == {("KEN", "UGA", "10")}
+
+
+def test_an_investigation_targets_the_suspects_not_the_victims():
+    # `target: author` on the investigation rules.
+    assert triples("Kenya is investigating alleged war crimes by Kenyan soldiers against Somali "
+                   "civilians.") == {("KENGOV", "KENMIL", "094")}
+    assert triples("Kenya investigated Uganda for war crimes.") == {("KENGOV", "UGAGOV", "094")}

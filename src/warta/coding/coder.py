@@ -757,7 +757,8 @@ class Coder:
             return self._subject(units, clause - 1)
         return []
 
-    def _after(self, units: list[Unit], lo: int, *, direct: bool = True, exclude=(), authors: bool = False) -> list[Unit]:
+    def _after(self, units: list[Unit], lo: int, *, direct: bool = True, exclude=(), authors: bool = False,
+               author_first: bool = False) -> list[Unit]:
         """The target after position lo, within the clause:
         - a direct object: an actor starting within OBJECT_WINDOW tokens, not inside a
           prepositional phrase ("menyerang pemberontak Houthi", "memanggil Duta Besar Myanmar");
@@ -806,6 +807,8 @@ class Coder:
                 # target, the author of what the act answers is its target.
                 if authors and not author:
                     author = self._group_of(units, u)
+                    if author_first:
+                        return author
                 if u.governed_by in self.g.agent_markers:
                     continue
             # "membakar fasilitas milik PT Freeport": the owner of the object is the target.
@@ -1010,7 +1013,9 @@ class Coder:
                 sources = [u for u in self._after(units, after, direct=True) if u.start - after <= 1 and not u.governed_by]
         else:
             sources = self._subject(units, t.start)
-            targets = self._after(units, after, direct=True, exclude=sources, authors=self.g.authors_as_targets)
+            targets = self._after(units, after, direct=True, exclude=sources,
+                                  authors=self.g.authors_as_targets or rule.author_target,
+                                  author_first=rule.author_target)
             if rule.code[:2] in TOPIC_ROOTS and self.g.topic_prepositions:
                 # "complained to the UN over Israeli air raids": what is complained about is the target.
                 topic = self._topic(units, after, exclude=sources)

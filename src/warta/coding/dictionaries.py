@@ -110,6 +110,7 @@ class EventRule:
     without: tuple[str, ...] = ()
     symmetric: bool = False
     no_target: bool = False
+    author_target: bool = False  # target: author -- "investigating crimes by the police": the police
     source: str = ""  # "speaker": the source is who reports the clause ("X said Y must ...")
     together: str = ""  # code when two or more parties do it together (joint drills: 150 -> 062)
     reverse: str = ""  # code of the converse event, target -> source (a visit implies a host: 042 -> 043)
@@ -293,6 +294,7 @@ def _rule_from(entry: dict, file: str) -> EventRule:
         without=_as_list(entry.get("without")),
         symmetric=bool(entry.get("symmetric", False)),
         no_target=str(entry.get("target", "")).lower() == "none",
+        author_target=str(entry.get("target", "")).lower() == "author",
         source=str(entry.get("source") or ""),
         together=str(entry.get("together") or ""),
         reverse=str(entry.get("reverse") or ""),
@@ -568,8 +570,9 @@ def _check_event_entry(entry: Any, where: str, file: str, ids: dict[str, str], p
         v = entry.get(k)
         if v is not None and not (isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v)):
             err(f"{k} must be a list of non-empty strings")
-    if entry.get("target") not in (None, "none"):
-        err("target may only be 'none'")
+    if entry.get("target") not in (None, "none", "author"):
+        err("target may only be 'none' (no target) or 'author' (the author of what the act is about: "
+            "\"investigated crimes by the police\")")
     if entry.get("source") not in (None, "speaker"):
         err("source may only be 'speaker' (the source is who reports the clause: \"X said Y must ...\")")
     tog = entry.get("together")
