@@ -287,3 +287,19 @@ def test_an_investigation_targets_the_suspects_not_the_victims():
     assert triples("Kenya is investigating alleged war crimes by Kenyan soldiers against Somali "
                    "civilians.") == {("KENGOV", "KENMIL", "094")}
     assert triples("Kenya investigated Uganda for war crimes.") == {("KENGOV", "UGAGOV", "094")}
+
+
+def test_a_negated_acceptance_is_a_rejection():
+    # `negated: "120"` on the acceptance rules: refusing is an act, unlike other negated verbs.
+    assert triples("Kenya says it will not accept any more refugees.") == {("KENGOV", "", "120")}
+    assert triples("Kenya did not agree to the Ugandan plan.") == {("KENGOV", "", "120")}
+    assert triples("Kenya will not attack Uganda.") == set()  # a negated attack stays no event
+    # still hypothetical under a condition: no event.
+    assert triples("If Kenya does not accept the refugees, Uganda will.") == set()
+
+
+def test_the_condition_of_a_threat_names_its_target_but_not_of_other_acts():
+    assert roots("Russia threatened to halt the talks if the United States goes ahead with the "
+                 "deployment.") == {("RUS", "USA", "13")}
+    assert roots("Kenya says it will not accept any more refugees if war starts in Somalia.") \
+        == {("KEN", "", "12")}

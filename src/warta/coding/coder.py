@@ -46,6 +46,7 @@ TOPIC_ROOTS = frozenset({"11"})
 PROTEST_ROOTS = frozenset({"14"})
 PURPOSE_ROOTS = frozenset({"02", "10"})
 PURPOSE_WINDOW = 12
+THREAT_ROOTS = frozenset({"13"})
 # Assault, fight and mass violence: with no named doer, an unidentified armed force's.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
@@ -194,7 +195,7 @@ class Coder:
                 self.why[trig.start] = reason
                 continue
             self._no_event_reason = "source and target are the same actor"
-            found = self._roles(trig, units)
+            found = self._roles(trig, units, self._negated)
             if not found:
                 self.why[trig.start] = self._no_event_reason
             events += found
@@ -607,9 +608,10 @@ class Coder:
         return None
 
     def _before_adverbs(self, i: int) -> int:
-        """Index of the first word before position i that is no adverb or auxiliary."""
+        """Index of the first word before position i that is no adverb, auxiliary or negation
+        ("it will not accept": the subject is still "it")."""
         k = i - 1
-        while k >= self._s0 and self._w(k) in self.g.adverbs:
+        while k >= self._s0 and (self._w(k) in self.g.adverbs or self._w(k) in self.g.negations):
             k -= 1
         return k
 
@@ -636,6 +638,7 @@ class Coder:
     def _cancelled(self, t: Trigger) -> str:
         """Why a trigger is no event: negated ("tidak akan menyerang"), conditional ("jika Israel
         menyerang"), hedged, or the complement of an appeal or threat; "" when it stands."""
+        self._negated = ""
         # "the decision of sending troops", "an appeal for deploying": a gerund after such a
         # preposition names an act inside a noun phrase, it does not report one.
         first = self._w(t.start)
@@ -651,7 +654,10 @@ class Coder:
         joined = " ".join(before)
         for neg in self.g.negations:
             if (" " in neg and neg in joined) or neg in before:
-                return f"negated by {neg!r}"
+                if not t.entry.rule.negated:
+                    return f"negated by {neg!r}"
+                self._negated = t.entry.rule.negated  # "will not accept refugees": a rejection
+                break
         clause = self._clause_start(t.start)
         for k in range(clause, t.start):
             if self._w(k) in self.g.conditionals:
@@ -872,9 +878,11 @@ class Coder:
                 return [u]
         return []
 
-    def _next_actor(self, units: list[Unit], lo: int, exclude=()) -> list[Unit]:
+    def _next_actor(self, units: list[Unit], lo: int, root: str, exclude=()) -> list[Unit]:
         """The first coded actor after `lo`, within `fallback_target_window` tokens, before a
-        `fallback_target_stops` or reporting word ("..., Thai military sources said")."""
+        `fallback_target_stops`, reporting word ("..., Thai military sources said") or conditional
+        ("will not accept refugees if war starts in Iraq"; a threat is aimed at the condition's
+        actor: "threatened to stop talks if the United States goes ahead")."""
         for u in units:
             if u.start < lo or u in exclude or self._in_trigger(u) or any(x.placed_by is u for x in exclude):
                 continue
@@ -883,7 +891,7 @@ class Coder:
             end = self._phrase_end(units, u)
             if self._reports(units, u) or any(
                     self._w(k) in self.g.fallback_target_stops or self._w(k) in self.g.reporting_verbs
-                    for k in range(lo, end)):
+                    or (self._w(k) in self.g.conditionals and root not in THREAT_ROOTS) for k in range(lo, end)):
                 return []
             if u.code and not u.bare:
                 return self._group_of(units, u)
@@ -947,9 +955,10 @@ class Coder:
                 return []
         return []
 
-    def _roles(self, t: Trigger, units: list[Unit]) -> list[RawEvent]:
+    def _roles(self, t: Trigger, units: list[Unit], code_: str = "") -> list[RawEvent]:
         voice = t.entry.voice
         rule = t.entry.rule
+        root = (code_ or rule.code)[:2]
         # Targets are looked for right after the trigger words: "mendesak Israel ... menghentikan".
         # A `with` phrase right after the trigger is part of the verb phrase ("would" + "tighten
         # the naval blockade"): the target comes after it, unless the phrase names it ("memanggil"
@@ -1016,29 +1025,29 @@ class Coder:
             targets = self._after(units, after, direct=True, exclude=sources,
                                   authors=self.g.authors_as_targets or rule.author_target,
                                   author_first=rule.author_target)
-            if rule.code[:2] in TOPIC_ROOTS and self.g.topic_prepositions:
+            if root in TOPIC_ROOTS and self.g.topic_prepositions:
                 # "complained to the UN over Israeli air raids": what is complained about is the target.
                 topic = self._topic(units, after, exclude=sources)
                 targets = topic or targets
-            if not targets and rule.code[:2] in IRREALIS_ROOTS:
+            if not targets and root in IRREALIS_ROOTS:
                 # "demanded that the US cancel ...": the demand is on the complement's subject.
                 targets = self._complement_subject(units, after, exclude=sources)
-        if (not sources and targets and voice != "nominal" and rule.code[:2] in VIOLENT_ROOTS
+        if (not sources and targets and voice != "nominal" and root in VIOLENT_ROOTS
                 and self.g.unattributed_sector):
             sources = self._unattributed(units, targets, after)
         if not sources:
             self._no_event_reason = ("no source: no actor before the trigger in its clause" if voice == "active"
                                      else f"no source: no agent for this {voice} trigger")
             return []
-        if not targets and not rule.no_target and not rule.symmetric and rule.code[:2] not in PLACE_IS_NO_TARGET:
+        if not targets and not rule.no_target and not rule.symmetric and root not in PLACE_IS_NO_TARGET:
             # "lifted a curfew in Montenegro": an act with no other target is aimed at the
             # country where it takes place.
             targets = self._locative(units, after, exclude=sources)
         if (not targets and voice == "active" and self.g.fallback_target_window and not rule.no_target
-                and not rule.symmetric and rule.code[:2] not in PARTNER_ROOTS):
+                and not rule.symmetric and root not in PARTNER_ROOTS):
             # "refused to commit any assistance to the US-led war": with no object found, an act
             # is aimed at the next actor of its sentence (a language's coding convention).
-            targets = self._next_actor(units, after, exclude=sources)
+            targets = self._next_actor(units, after, root, exclude=sources)
         if rule.no_target:
             targets = []
         elif rule.symmetric:
@@ -1047,7 +1056,7 @@ class Coder:
             # menghadapi Korut" is no cooperation with North Korea.
             targets = [u for u in targets if u.governed_by in self.g.partner_prepositions
                        or (u.start == after and not u.bare)]
-        return self._pairs(sources, targets, t, voice)
+        return self._pairs(sources, targets, t, voice, code_)
 
     def _has_enclitic(self, t: Trigger) -> bool:
         last = self._w(t.end - 1)

@@ -29,7 +29,7 @@ SECTORS = frozenset(
 )
 ACTOR_KINDS = frozenset({"country", "metonym", "igo", "ngo", "group", "state", "person", "ignore"})
 EVENT_KEYS = frozenset(
-    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "source", "together", "reverse", "note"}
+    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "source", "together", "reverse", "negated", "note"}
 )
 
 
@@ -113,6 +113,7 @@ class EventRule:
     author_target: bool = False  # target: author -- "investigating crimes by the police": the police
     source: str = ""  # "speaker": the source is who reports the clause ("X said Y must ...")
     together: str = ""  # code when two or more parties do it together (joint drills: 150 -> 062)
+    negated: str = ""  # code when negated: "will not accept refugees" is a rejection (120)
     reverse: str = ""  # code of the converse event, target -> source (a visit implies a host: 042 -> 043)
     file: str = ""
 
@@ -298,6 +299,7 @@ def _rule_from(entry: dict, file: str) -> EventRule:
         source=str(entry.get("source") or ""),
         together=str(entry.get("together") or ""),
         reverse=str(entry.get("reverse") or ""),
+        negated=str(entry.get("negated") or ""),
         file=file,
     )
 
@@ -578,6 +580,9 @@ def _check_event_entry(entry: Any, where: str, file: str, ids: dict[str, str], p
     tog = entry.get("together")
     if tog is not None and (not isinstance(tog, str) or not cameo.is_valid(tog)):
         err(f"together {tog!r} must be a quoted CAMEO code, e.g. together: \"062\"")
+    neg = entry.get("negated")
+    if neg is not None and (not isinstance(neg, str) or not cameo.is_valid(neg)):
+        err(f"negated {neg!r} must be a quoted CAMEO code, e.g. negated: \"120\"")
     rev = entry.get("reverse")
     if rev is not None and (not isinstance(rev, str) or not cameo.is_valid(rev)):
         err(f"reverse {rev!r} must be a quoted CAMEO code, e.g. reverse: \"043\"")
