@@ -303,3 +303,11 @@ def test_the_condition_of_a_threat_names_its_target_but_not_of_other_acts():
                  "deployment.") == {("RUS", "USA", "13")}
     assert roots("Kenya says it will not accept any more refugees if war starts in Somalia.") \
         == {("KEN", "", "12")}
+
+
+def test_one_party_agreeing_to_do_something_is_aimed_like_other_acts():
+    # a symmetric rule with one party and no partner: one way, at the next actor.
+    assert triples("The Kenyan opposition agreed to postpone the rally in Nairobi.") == {("KENOPP", "KENGOV", "030")}
+    # two parties: still every ordered pair.
+    assert triples("Kenya and Uganda agreed to reopen the border near Busia.") == {
+        ("KENGOV", "UGAGOV", "030"), ("UGAGOV", "KENGOV", "030")}

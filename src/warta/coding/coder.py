@@ -1056,6 +1056,13 @@ class Coder:
             # menghadapi Korut" is no cooperation with North Korea.
             targets = [u for u in targets if u.governed_by in self.g.partner_prepositions
                        or (u.start == after and not u.bare)]
+            if (not targets and len(sources) == 1 and voice == "active" and self.g.fallback_target_window
+                    and root not in PARTNER_ROOTS and not code_):
+                # "the opposition agreed to postpone the demonstration in Baku": one party agreeing
+                # to do something, an act aimed like any other, one way.
+                targets = self._next_actor(units, after, root, exclude=sources)
+                if targets:
+                    return self._pairs(sources, targets, t, voice, rule.code)
         return self._pairs(sources, targets, t, voice, code_)
 
     def _has_enclitic(self, t: Trigger) -> bool:
