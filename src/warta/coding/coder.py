@@ -46,6 +46,7 @@ TOPIC_ROOTS = frozenset({"11"})
 PROTEST_ROOTS = frozenset({"14"})
 PURPOSE_ROOTS = frozenset({"02", "10"})
 PURPOSE_WINDOW = 12
+# A threat's condition names whom it is aimed at ("threatened to ... if the United States ...").
 THREAT_ROOTS = frozenset({"13"})
 # Assault, fight and mass violence: with no named doer, an unidentified armed force's.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -201,8 +202,7 @@ class Coder:
             events += found
         return self._dedupe(self._fold_purposes(events))
 
-    @staticmethod
-    def _fold_purposes(events: list[RawEvent]) -> list[RawEvent]:
+    def _fold_purposes(self, events: list[RawEvent]) -> list[RawEvent]:
         """"Students staged demonstrations to demand reforms by the government", "Kurds demonstrated
         calling for independence from Iraq": a demand or appeal right after a protest is what the
         protest is for, not a second event; the protest is aimed at whom the demand is."""
@@ -216,6 +216,7 @@ class Coder:
             if host is None:
                 out.append(d)
                 continue
+            self.why[d.trigger.start] = f"purpose of {host.rule} (what the protest is for, not a second event)"
             for h in hosts:
                 if h.trigger is host.trigger and h.target is None and d.target is not None:
                     h.target, h.target_code = d.target, d.target_code
