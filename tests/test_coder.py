@@ -140,13 +140,3 @@ def test_prepositions_are_seen_past_determiners_and_beneficiaries_are_targets():
 def test_kekerasan_tanpa_pelaku_disebut_adalah_kelompok_bersenjata_tak_dikenal():
     # unattributed_sector (data/lang/id/grammar.yaml): the place gives the country.
     assert triples("Dua warga sipil tewas ditembak di Kabul.") == {("AFGUAF", "AFGCVL", "193")}
-
-
-def test_tindakan_tanpa_objek_ditujukan_ke_aktor_berikutnya_dalam_klausa():
-    # fallback_target_window / fallback_target_in_clause (data/lang/id/grammar.yaml)
-    assert triples("Pemerintah Malaysia memilih keluar dari program bantuan pembangunan Singapura.") \
-        == {("MYSGOV", "SGPGOV", "121")}
-    assert triples("Investor Jepang berkomitmen untuk berinvestasi di Jakarta.") == {("JPNBUS", "IDNGOV", "0311")}
-    # not across a clause boundary ("setelah"): the appeal has no target.
-    assert triples("China meminta semua pihak menahan diri setelah Amerika Serikat menyatakan siap "
-                   "bertindak.") == {("CHNGOV", "", "0256")}

@@ -12,7 +12,7 @@ from conftest import GOLD
 from warta.evaluate import evaluate
 
 FLOORS = {
-    "id/dev.jsonl": 0.83,  # 0.844 measured
+    "id/dev.jsonl": 0.82,  # 0.835 measured
     "en/plover-gsr-dev.jsonl": 0.71,  # 0.733 measured
 }
 

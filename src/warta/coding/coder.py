@@ -889,8 +889,6 @@ class Coder:
                 continue
             if u.start - lo > self.g.fallback_target_window:
                 return []
-            if self.g.fallback_target_in_clause and self._crosses_boundary(lo, u.start):
-                return []
             end = self._phrase_end(units, u)
             if self._reports(units, u) or any(
                     self._w(k) in self.g.fallback_target_stops or self._w(k) in self.g.reporting_verbs

@@ -170,7 +170,6 @@ class Grammar:
     topic_prepositions: frozenset[str] = frozenset()
     fallback_target_window: int = 0
     fallback_target_stops: frozenset[str] = frozenset()
-    fallback_target_in_clause: bool = False
     reporting_verbs: frozenset[str] = frozenset()
     unattributed_sector: str = ""
     soldier_sectors: frozenset[str] = frozenset()
@@ -395,7 +394,6 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         topic_prepositions=frozenset(words("topic_prepositions")),
         fallback_target_window=int(data.get("fallback_target_window", 0)),
         fallback_target_stops=frozenset(words("fallback_target_stops")),
-        fallback_target_in_clause=bool(data.get("fallback_target_in_clause", False)),
         reporting_verbs=frozenset(words("reporting_verbs")),
         unattributed_sector=str(data.get("unattributed_sector") or "").upper(),
         soldier_sectors=frozenset(w.upper() for w in words("soldier_sectors")),
