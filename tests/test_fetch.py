@@ -192,3 +192,38 @@ def test_url_through_api_code(site):
     assert {("RUSGOV", "TURGOV"), ("TURGOV", "RUSGOV")} <= pairs
     assert {e.article_id for e in events} == {url_id(site.url("/putin-erdogan"))}
     assert {e.date for e in events} == {"2023-10-12"}
+
+
+def test_url_list_fetches_hosts_at_once_in_list_order_and_stays_polite(tmp_path):
+    """`concurrency`: pages of two hosts overlap, results keep the list's order, and one host's
+    requests still keep per_host_interval apart."""
+    with Site() as a, Site() as b:
+        urls = []
+        for n in range(3):
+            for s, name in ((a, "a"), (b, "b")):
+                s.routes[f"/{name}{n}"] = Reply(body=article_page(f"Berita {name}{n}", WORDS), delay=0.4)
+                urls.append(s.url(f"/{name}{n}"))
+        listing = tmp_path / "two-hosts.urls"
+        listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
+        records = read(str(listing), per_host_interval=0.3, concurrency=4)
+        assert [r.url for r in records] == urls  # the list's order, whatever finished first
+        pages_a = [h.at for h in a.hits if h.path != "/robots.txt"]
+        pages_b = [h.at for h in b.hits if h.path != "/robots.txt"]
+        # Behaviour, not speed: host b got a page request while host a was still answering one
+        # (each takes 0.4 s), so the hosts were fetched at once, not one after the other.
+        assert any(x <= y < x + 0.4 for x in pages_a for y in pages_b)
+        for hits in (a.hits, b.hits):
+            arrivals = sorted(h.at for h in hits)
+            assert min(y - x for x, y in zip(arrivals, arrivals[1:])) >= 0.3 - 0.05
+
+
+def test_concurrency_one_fetches_one_page_at_a_time(tmp_path):
+    with Site() as a, Site() as b:
+        for s, name in ((a, "a"), (b, "b")):
+            s.routes[f"/{name}"] = Reply(body=article_page(f"Berita {name}", WORDS), delay=0.3)
+        listing = tmp_path / "two.urls"
+        listing.write_text(f"{a.url('/a')}\n{b.url('/b')}\n", encoding="utf-8")
+        records = read(str(listing), concurrency=1)
+        assert [r.url for r in records] == [a.url("/a"), b.url("/b")]
+        page_a = next(h.at for h in a.hits if h.path == "/a")
+        assert all(h.at >= page_a + 0.3 - 0.05 for h in b.hits)  # b only after a's page was answered

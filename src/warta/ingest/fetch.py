@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields, replace
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
@@ -31,6 +34,7 @@ class FetchSettings:
     retries: int = 2
     backoff: float = 1.0
     per_host_interval: float = 1.0
+    concurrency: int = 4
     user_agent: str = "warta/0.1"
     robots: bool = True
 
@@ -98,6 +102,25 @@ class Fetcher:
         self._last: dict[str, float] = {}  # host -> monotonic time of its last request
         self._robots: dict[str, RobotFileParser | None] = {}
         self._lock = threading.Lock()
+        self._robots_lock = threading.Lock()
+        if self.settings.concurrency < 1:
+            raise ValueError(f"fetch concurrency must be 1 or more, not {self.settings.concurrency}")
+
+    def map(self, fn: Callable, items: Iterable) -> Iterator:
+        """fn(item) for every item, up to `concurrency` at a time, in the items' order. Requests to
+        different hosts overlap; those to one host still keep per_host_interval apart (_pace)."""
+        workers = self.settings.concurrency
+        if workers == 1:
+            yield from map(fn, items)
+            return
+        with ThreadPoolExecutor(workers, thread_name_prefix="warta-fetch") as pool:
+            pending: deque = deque()
+            for item in items:  # a bounded window: a long URL list is never read ahead
+                pending.append(pool.submit(fn, item))
+                if len(pending) >= 4 * workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
 
     def close(self) -> None:
         if self._client is not None:
@@ -137,15 +160,18 @@ class Fetcher:
         return self._client
 
     def _pace(self, url: str) -> None:
-        """Wait until the host's last request is at least per_host_interval seconds ago."""
+        """Wait until the host's last request is at least per_host_interval seconds ago. Each
+        request books its host's next slot under the lock and waits outside it, so threads
+        fetching other hosts are not held up."""
         host = urlsplit(url).netloc.lower()
         with self._lock:
+            now = time.monotonic()
             last = self._last.get(host)
-            if last is not None:
-                wait = last + self.settings.per_host_interval - time.monotonic()
-                if wait > 0:
-                    time.sleep(wait)
-            self._last[host] = time.monotonic()
+            slot = now if last is None else max(now, last + self.settings.per_host_interval)
+            self._last[host] = slot
+        wait = slot - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
 
     def _try(self, url: str) -> Page:
         import httpx
@@ -186,9 +212,10 @@ class Fetcher:
     def _robots_allow(self, url: str) -> bool:
         parts = urlsplit(url)
         key = f"{parts.scheme}://{parts.netloc.lower()}"
-        if key not in self._robots:
-            self._robots[key] = self._load_robots(key + "/robots.txt")
-        rules = self._robots[key]
+        with self._robots_lock:  # one robots.txt request per host, whichever thread asks first
+            if key not in self._robots:
+                self._robots[key] = self._load_robots(key + "/robots.txt")
+            rules = self._robots[key]
         return rules is None or rules.can_fetch(ROBOTS_AGENT, url)
 
     def _load_robots(self, robots_url: str) -> RobotFileParser | None:
