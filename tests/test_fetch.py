@@ -227,3 +227,27 @@ def test_concurrency_one_fetches_one_page_at_a_time(tmp_path):
         assert [r.url for r in records] == [a.url("/a"), b.url("/b")]
         page_a = next(h.at for h in a.hits if h.path == "/a")
         assert all(h.at >= page_a + 0.3 - 0.05 for h in b.hits)  # b only after a's page was answered
+
+
+def test_requests_go_through_the_configured_proxy(site):
+    """`proxy`: the local server plays the proxy; news.example resolves nowhere, so the page can
+    only come through it (the proxy sees the absolute URL of each request)."""
+    site.routes["http://news.example/berita"] = Reply(body=article_page("Retno bertemu Wang Yi", WORDS))
+    records = read("http://news.example/berita", proxy=site.base)
+    assert [type(r) for r in records] == [Article] and records[0].url == "http://news.example/berita"
+    assert "http://news.example/berita" in site.paths()
+
+
+def test_proxy_from_the_environment(site, monkeypatch):
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", site.base)
+    site.routes["http://news.example/berita"] = Reply(body=article_page("Retno bertemu Wang Yi", WORDS))
+    assert [type(r) for r in read("http://news.example/berita", proxy="env")] == [Article]
+    # without `proxy = "env"` the environment is not used: the name does not resolve
+    assert [type(r) for r in read("http://news.example/berita", retries=0)] == [ErrorRow]
+
+
+def test_a_bad_proxy_setting_is_refused_up_front():
+    with pytest.raises(ValueError, match="proxy"):
+        read("http://news.example/berita", proxy="proxy.example:3128")

@@ -37,6 +37,7 @@ class FetchSettings:
     concurrency: int = 4
     user_agent: str = "warta/0.1"
     robots: bool = True
+    proxy: str = ""
 
     @classmethod
     def from_config(cls, overrides: dict | None = None) -> FetchSettings:
@@ -105,6 +106,10 @@ class Fetcher:
         self._robots_lock = threading.Lock()
         if self.settings.concurrency < 1:
             raise ValueError(f"fetch concurrency must be 1 or more, not {self.settings.concurrency}")
+        proxy = self.settings.proxy.strip()
+        if proxy and proxy.lower() != "env" and not proxy.lower().startswith(("http://", "https://")):
+            raise ValueError(f"fetch proxy {proxy!r} must be \"\" (none), \"env\" (HTTP(S)_PROXY from the "
+                             "environment) or a proxy URL such as http://proxy.example:3128")
 
     def map(self, fn: Callable, items: Iterable) -> Iterator:
         """fn(item) for every item, up to `concurrency` at a time, in the items' order. Requests to
@@ -154,9 +159,12 @@ class Fetcher:
             import httpx  # imported on first fetch: most runs read files only
 
             s = self.settings
+            # proxy: "" none, "env" the HTTP(S)_PROXY / NO_PROXY environment, else the proxy's URL
+            env = s.proxy.strip().lower() == "env"
             self._client = httpx.Client(
                 timeout=httpx.Timeout(s.timeout), follow_redirects=True, max_redirects=5,
-                headers={"User-Agent": s.user_agent}, trust_env=False)
+                headers={"User-Agent": s.user_agent}, trust_env=env,
+                proxy=None if env or not s.proxy.strip() else s.proxy.strip())
         return self._client
 
     def _pace(self, url: str) -> None:
