@@ -135,3 +135,8 @@ def test_prepositions_are_seen_past_determiners_and_beneficiaries_are_targets():
     assert ("IDN", "MMR", "07") in got
     got = roots("Jalur Gaza diserang oleh sejumlah pesawat tempur Israel.")
     assert any(s == "ISR" and r in ("18", "19") for s, _, r in got)
+
+
+def test_kekerasan_tanpa_pelaku_disebut_adalah_kelompok_bersenjata_tak_dikenal():
+    # unattributed_sector (data/lang/id/grammar.yaml): the place gives the country.
+    assert triples("Dua warga sipil tewas ditembak di Kabul.") == {("AFGUAF", "AFGCVL", "193")}

@@ -216,3 +216,98 @@ def test_coordinated_role_noun_with_modifiers_joins_the_group():
 def test_nouns_that_look_like_verbs_are_no_triggers():
     # "ships" is a noun here, not "ships (aid)"
     assert all(e.root != "07" for e in events("Chinese coast guard ships fired water cannon at a Philippine boat."))
+
+
+# ------------------------------------------------------------------ targets found further on
+def test_an_act_with_no_object_is_aimed_at_the_next_actor_of_its_sentence():
+    # fallback_target_window: no direct object or prepositional target, so the next actor is it.
+    assert roots("Vietnam refused to send any more rice to the Thai-led relief effort.") == {("VNM", "THA", "12")}
+    assert roots("Students demonstrated in the capital on Friday against the Chilean government's "
+                 "new tax.") == {("CHL", "CHL", "14")}
+
+
+def test_the_reporter_of_an_act_is_not_its_target():
+    # reporting_verbs: "..., Chilean police said" reports the protest; the police are not its target.
+    assert triples("Students demonstrated in the capital, Chilean police said.") == {("CHLEDU", "", "141")}
+    # fallback_target_stops: nor is an actor after "according to".
+    assert roots("Kenya rejected the plan on Friday, according to Ugandan officials.") == {("KEN", "", "12")}
+
+
+def test_a_meeting_takes_no_target_from_further_on():
+    # PARTNER_ROOTS: the next actor of the sentence is no partner of a meeting.
+    assert triples("The Israeli cabinet met on Sunday and later approved a plan that bars Hamas "
+                   "candidates.") == set()
+
+
+
+# ------------------------------------------------------------------ violence with no named doer
+def test_violence_with_no_named_doer_is_an_unidentified_armed_force_of_the_place():
+    # unattributed_sector: the place where it happened gives the country, the bomb the code (183).
+    assert triples("Two Kenyan policemen were killed by a roadside bomb in the Somali town of Kismayo.") \
+        == {("SOMUAF", "KENCOP", "183")}
+
+
+def test_with_no_place_the_victims_country_unless_they_are_soldiers():
+    assert triples("Three Nigerian farmers were shot dead on Sunday.") == {("NGAUAF", "NGACVL", "193")}
+    # soldier_sectors: troops are often abroad, so their country says nothing of the doer's.
+    assert triples("Two Turkish soldiers were killed on Sunday.") == set()
+    # a country attacked is attacked by another: no guess.
+    assert triples("Turkey was attacked on Sunday.") == set()
+
+
+def test_victims_far_from_the_act_are_where_it_happened():
+    # a bare role noun victim takes the country of the place named with "in", further away too ...
+    assert triples("Two Syrian gunmen killed 23 people late on Sunday when they opened fire in a busy "
+                   "market in Beirut.") == {("SYRREB", "LBNCVL", "190")}
+    # ... and, with no place, the doer's (most such violence is domestic).
+    assert triples("Two Syrian gunmen killed 23 people late on Sunday.") == {("SYRREB", "SYRCVL", "190")}
+
+
+def test_an_official_from_a_country_is_that_countrys():
+    # role_linkers: "officials from Chad".
+    assert triples("Officials from Chad met the French ambassador on Monday.") >= {("TCDGOV", "FRAGOV", "040")}
+
+
+def test_killing_or_wounding_is_one_act():
+    # one trigger, so the participle's subject is the sentence's and no second, half-coded event.
+    assert roots("Kenyan troops shelled rebel camps near the Somali border, killing or wounding 40, "
+                 "Ugandan officials said.") == {("KEN", "KEN", "19")}
+
+
+def test_a_demand_right_after_a_protest_is_its_purpose_not_a_second_event():
+    # PURPOSE_ROOTS: "demanding ..." folds into the protest, which is aimed at whom it demands of.
+    assert triples("Thousands of Kenyan students demonstrated in Nairobi on Monday demanding the "
+                   "resignation of the government.") == {("KENEDU", "KENGOV", "1411")}
+    # a demand of its own, far from any protest, stays an event.
+    assert roots("Kenya demanded that Uganda withdraw its troops.") == {("KEN", "UGA", "10")}
+
+
+def test_an_investigation_targets_the_suspects_not_the_victims():
+    # `target: author` on the investigation rules.
+    assert triples("Kenya is investigating alleged war crimes by Kenyan soldiers against Somali "
+                   "civilians.") == {("KENGOV", "KENMIL", "094")}
+    assert triples("Kenya investigated Uganda for war crimes.") == {("KENGOV", "UGAGOV", "094")}
+
+
+def test_a_negated_acceptance_is_a_rejection():
+    # `negated: "120"` on the acceptance rules: refusing is an act, unlike other negated verbs.
+    assert triples("Kenya says it will not accept any more refugees.") == {("KENGOV", "", "120")}
+    assert triples("Kenya did not agree to the Ugandan plan.") == {("KENGOV", "", "120")}
+    assert triples("Kenya will not attack Uganda.") == set()  # a negated attack stays no event
+    # still hypothetical under a condition: no event.
+    assert triples("If Kenya does not accept the refugees, Uganda will.") == set()
+
+
+def test_the_condition_of_a_threat_names_its_target_but_not_of_other_acts():
+    assert roots("Russia threatened to halt the talks if the United States goes ahead with the "
+                 "deployment.") == {("RUS", "USA", "13")}
+    assert roots("Kenya says it will not accept any more refugees if war starts in Somalia.") \
+        == {("KEN", "", "12")}
+
+
+def test_one_party_agreeing_to_do_something_is_aimed_like_other_acts():
+    # a symmetric rule with one party and no partner: one way, at the next actor.
+    assert triples("The Kenyan opposition agreed to postpone the rally in Nairobi.") == {("KENOPP", "KENGOV", "030")}
+    # two parties: still every ordered pair.
+    assert triples("Kenya and Uganda agreed to reopen the border near Busia.") == {
+        ("KENGOV", "UGAGOV", "030"), ("UGAGOV", "KENGOV", "030")}

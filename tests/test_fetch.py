@@ -192,3 +192,62 @@ def test_url_through_api_code(site):
     assert {("RUSGOV", "TURGOV"), ("TURGOV", "RUSGOV")} <= pairs
     assert {e.article_id for e in events} == {url_id(site.url("/putin-erdogan"))}
     assert {e.date for e in events} == {"2023-10-12"}
+
+
+def test_url_list_fetches_hosts_at_once_in_list_order_and_stays_polite(tmp_path):
+    """`concurrency`: pages of two hosts overlap, results keep the list's order, and one host's
+    requests still keep per_host_interval apart."""
+    with Site() as a, Site() as b:
+        urls = []
+        for n in range(3):
+            for s, name in ((a, "a"), (b, "b")):
+                s.routes[f"/{name}{n}"] = Reply(body=article_page(f"Berita {name}{n}", WORDS), delay=0.4)
+                urls.append(s.url(f"/{name}{n}"))
+        listing = tmp_path / "two-hosts.urls"
+        listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
+        records = read(str(listing), per_host_interval=0.3, concurrency=4)
+        assert [r.url for r in records] == urls  # the list's order, whatever finished first
+        pages_a = [h.at for h in a.hits if h.path != "/robots.txt"]
+        pages_b = [h.at for h in b.hits if h.path != "/robots.txt"]
+        # Behaviour, not speed: host b got a page request while host a was still answering one
+        # (each takes 0.4 s), so the hosts were fetched at once, not one after the other.
+        assert any(x <= y < x + 0.4 for x in pages_a for y in pages_b)
+        for hits in (a.hits, b.hits):
+            arrivals = sorted(h.at for h in hits)
+            assert min(y - x for x, y in zip(arrivals, arrivals[1:])) >= 0.3 - 0.05
+
+
+def test_concurrency_one_fetches_one_page_at_a_time(tmp_path):
+    with Site() as a, Site() as b:
+        for s, name in ((a, "a"), (b, "b")):
+            s.routes[f"/{name}"] = Reply(body=article_page(f"Berita {name}", WORDS), delay=0.3)
+        listing = tmp_path / "two.urls"
+        listing.write_text(f"{a.url('/a')}\n{b.url('/b')}\n", encoding="utf-8")
+        records = read(str(listing), concurrency=1)
+        assert [r.url for r in records] == [a.url("/a"), b.url("/b")]
+        page_a = next(h.at for h in a.hits if h.path == "/a")
+        assert all(h.at >= page_a + 0.3 - 0.05 for h in b.hits)  # b only after a's page was answered
+
+
+def test_requests_go_through_the_configured_proxy(site):
+    """`proxy`: the local server plays the proxy; news.example resolves nowhere, so the page can
+    only come through it (the proxy sees the absolute URL of each request)."""
+    site.routes["http://news.example/berita"] = Reply(body=article_page("Retno bertemu Wang Yi", WORDS))
+    records = read("http://news.example/berita", proxy=site.base)
+    assert [type(r) for r in records] == [Article] and records[0].url == "http://news.example/berita"
+    assert "http://news.example/berita" in site.paths()
+
+
+def test_proxy_from_the_environment(site, monkeypatch):
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", site.base)
+    site.routes["http://news.example/berita"] = Reply(body=article_page("Retno bertemu Wang Yi", WORDS))
+    assert [type(r) for r in read("http://news.example/berita", proxy="env")] == [Article]
+    # without `proxy = "env"` the environment is not used: the name does not resolve
+    assert [type(r) for r in read("http://news.example/berita", retries=0)] == [ErrorRow]
+
+
+def test_a_bad_proxy_setting_is_refused_up_front():
+    with pytest.raises(ValueError, match="proxy"):
+        read("http://news.example/berita", proxy="proxy.example:3128")

@@ -113,3 +113,18 @@ def test_spark_reads_parquet_input_like_jsonl(spark, both, inputs, tmp_path):
     with Store(out, read_only=True) as p, Store(from_jsonl, read_only=True) as j:
         q = "SELECT * EXCLUDE (article_id, event_id) FROM events WHERE article_id NOT LIKE 'sha1:%' ORDER BY ALL"
         assert p.con.execute(q).fetchall() == j.con.execute(q).fetchall()
+
+
+def test_spark_connect_gives_the_same_tables(both, inputs, tmp_path):
+    """Spark Connect, not only the classic API: `--remote local[2]` starts a Connect server and the
+    job reaches it over gRPC (DataFrame plans, mapInArrow; an RDD call would fail there). Its own
+    process, since one process cannot hold a classic session and a Connect one."""
+    local, _ = both
+    out = tmp_path / "connect"
+    run = subprocess.run([sys.executable, "-m", "warta", "spark", *inputs, "--out", str(out),
+                          "--remote", "local[2]", "-q"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    a, b = _tables(local), _tables(out)
+    assert a["events"] and a["events"] == b["events"]
+    assert a["articles"] == b["articles"]
+    assert a["errors"] == b["errors"]

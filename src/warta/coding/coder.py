@@ -42,6 +42,14 @@ PLACE_IS_NO_TARGET = frozenset({"01", "02", "04", "05", "10", "11", "12"})
 PARTNER_ROOTS = frozenset({"04", "05"})
 # Complaints and criticism "to X over Y" are aimed at Y.
 TOPIC_ROOTS = frozenset({"11"})
+# A demand or appeal (02, 10) within PURPOSE_WINDOW tokens after a protest (14) is the protest's purpose.
+PROTEST_ROOTS = frozenset({"14"})
+PURPOSE_ROOTS = frozenset({"02", "10"})
+PURPOSE_WINDOW = 12
+# A threat's condition names whom it is aimed at ("threatened to ... if the United States ...").
+THREAT_ROOTS = frozenset({"13"})
+# Assault, fight and mass violence: with no named doer, an unidentified armed force's.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
 
 
@@ -188,11 +196,31 @@ class Coder:
                 self.why[trig.start] = reason
                 continue
             self._no_event_reason = "source and target are the same actor"
-            found = self._roles(trig, units)
+            found = self._roles(trig, units, self._negated)
             if not found:
                 self.why[trig.start] = self._no_event_reason
             events += found
-        return self._dedupe(events)
+        return self._dedupe(self._fold_purposes(events))
+
+    def _fold_purposes(self, events: list[RawEvent]) -> list[RawEvent]:
+        """"Students staged demonstrations to demand reforms by the government", "Kurds demonstrated
+        calling for independence from Iraq": a demand or appeal right after a protest is what the
+        protest is for, not a second event; the protest is aimed at whom the demand is."""
+        hosts = [e for e in events if e.code[:2] in PROTEST_ROOTS]
+        if not hosts:
+            return events
+        out = []
+        for d in events:
+            host = next((h for h in hosts if d.code[:2] in PURPOSE_ROOTS
+                         and 0 <= d.trigger.start - h.trigger.end <= PURPOSE_WINDOW), None)
+            if host is None:
+                out.append(d)
+                continue
+            self.why[d.trigger.start] = f"purpose of {host.rule} (what the protest is for, not a second event)"
+            for h in hosts:
+                if h.trigger is host.trigger and h.target is None and d.target is not None:
+                    h.target, h.target_code = d.target, d.target_code
+        return out
 
     # ------------------------------------------------------------------------------------ helpers
     def _w(self, i: int) -> str:
@@ -581,9 +609,10 @@ class Coder:
         return None
 
     def _before_adverbs(self, i: int) -> int:
-        """Index of the first word before position i that is no adverb or auxiliary."""
+        """Index of the first word before position i that is no adverb, auxiliary or negation
+        ("it will not accept": the subject is still "it")."""
         k = i - 1
-        while k >= self._s0 and self._w(k) in self.g.adverbs:
+        while k >= self._s0 and (self._w(k) in self.g.adverbs or self._w(k) in self.g.negations):
             k -= 1
         return k
 
@@ -610,6 +639,7 @@ class Coder:
     def _cancelled(self, t: Trigger) -> str:
         """Why a trigger is no event: negated ("tidak akan menyerang"), conditional ("jika Israel
         menyerang"), hedged, or the complement of an appeal or threat; "" when it stands."""
+        self._negated = ""
         # "the decision of sending troops", "an appeal for deploying": a gerund after such a
         # preposition names an act inside a noun phrase, it does not report one.
         first = self._w(t.start)
@@ -625,7 +655,10 @@ class Coder:
         joined = " ".join(before)
         for neg in self.g.negations:
             if (" " in neg and neg in joined) or neg in before:
-                return f"negated by {neg!r}"
+                if not t.entry.rule.negated:
+                    return f"negated by {neg!r}"
+                self._negated = t.entry.rule.negated  # "will not accept refugees": a rejection
+                break
         clause = self._clause_start(t.start)
         for k in range(clause, t.start):
             if self._w(k) in self.g.conditionals:
@@ -731,7 +764,8 @@ class Coder:
             return self._subject(units, clause - 1)
         return []
 
-    def _after(self, units: list[Unit], lo: int, *, direct: bool = True, exclude=(), authors: bool = False) -> list[Unit]:
+    def _after(self, units: list[Unit], lo: int, *, direct: bool = True, exclude=(), authors: bool = False,
+               author_first: bool = False) -> list[Unit]:
         """The target after position lo, within the clause:
         - a direct object: an actor starting within OBJECT_WINDOW tokens, not inside a
           prepositional phrase ("menyerang pemberontak Houthi", "memanggil Duta Besar Myanmar");
@@ -770,6 +804,8 @@ class Coder:
                 if u.governed_by in self.g.between_markers:
                     return self._group_of(units, u)  # "brokered a truce between Israel and Hamas"
                 continue
+            if self._reports(units, u):
+                return author  # "..., Chilean police said": the reporting clause's subject
             gap = u.start - lo
             if gap == 0:
                 return self._group_of(units, u)  # right after the trigger ("tiba di Moskow")
@@ -778,6 +814,8 @@ class Coder:
                 # target, the author of what the act answers is its target.
                 if authors and not author:
                     author = self._group_of(units, u)
+                    if author_first:
+                        return author
                 if u.governed_by in self.g.agent_markers:
                     continue
             # "membakar fasilitas milik PT Freeport": the owner of the object is the target.
@@ -841,6 +879,62 @@ class Coder:
                 return [u]
         return []
 
+    def _next_actor(self, units: list[Unit], lo: int, root: str, exclude=()) -> list[Unit]:
+        """The first coded actor after `lo`, within `fallback_target_window` tokens, before a
+        `fallback_target_stops`, reporting word ("..., Thai military sources said") or conditional
+        ("will not accept refugees if war starts in Iraq"; a threat is aimed at the condition's
+        actor: "threatened to stop talks if the United States goes ahead")."""
+        for u in units:
+            if u.start < lo or u in exclude or self._in_trigger(u) or any(x.placed_by is u for x in exclude):
+                continue
+            if u.start - lo > self.g.fallback_target_window:
+                return []
+            end = self._phrase_end(units, u)
+            if self._reports(units, u) or any(
+                    self._w(k) in self.g.fallback_target_stops or self._w(k) in self.g.reporting_verbs
+                    or (self._w(k) in self.g.conditionals and root not in THREAT_ROOTS) for k in range(lo, end)):
+                return []
+            if u.code and not u.bare:
+                return self._group_of(units, u)
+        return []
+
+    def _unattributed(self, units: list[Unit], targets: list[Unit], lo: int) -> list[Unit]:
+        """Violence with no named doer ("three soldiers were killed by a roadside bomb in the Iraqi
+        city of Basra") is an unidentified armed force's, of the country where it happened; with no
+        place named, of the victims' country, unless they are soldiers (often abroad)."""
+        sector = self.g.unattributed_sector
+        attacked = {u.code[:3] for u in targets if u.plain_country}  # a country attacked: by another
+        place = next((u for u in units if u.start >= lo and u.plain_country and u not in targets and u.code
+                      and u.code[:3] not in attacked and not any(x.placed_by is u or x.start == u.end for x in targets)
+                      and not self._crosses_boundary(lo, u.start)), None)
+        if place is not None:
+            return [Unit(place.start, place.end, code=place.code[:3] + sector, sector=sector)]
+        victim = targets[0]
+        if (victim.code and _is_countryish(victim.code[:3]) and not attacked
+                and not any(victim.code[3:].startswith(x) for x in self.g.soldier_sectors)):
+            return [Unit(victim.start, victim.start, code=victim.code[:3] + sector, sector=sector)]
+        return []
+
+    def _reports(self, units: list[Unit], u: Unit) -> bool:
+        """Is `u` the subject of a reporting verb ("Thai military sources said", "police said")?"""
+        end = self._phrase_end(units, u)
+        for k in range(end, min(end + 2, self._s1)):
+            w = self._w(k)
+            if w in self.g.reporting_verbs:
+                return True
+            if not w.isalpha():
+                return False
+        return False
+
+    @staticmethod
+    def _phrase_end(units: list[Unit], u: Unit) -> int:
+        """Where the run of adjacent actor units starting with `u` ends ("Chilean" + "police")."""
+        end = u.end
+        for v in units:
+            if v.start == end:
+                end = v.end
+        return end
+
     def _two_word_prep(self, u: Unit) -> bool:
         pair = f"{self._w(u.start - 2)} {self._w(u.start - 1)}"
         return pair in self.g.target_prepositions
@@ -862,9 +956,10 @@ class Coder:
                 return []
         return []
 
-    def _roles(self, t: Trigger, units: list[Unit]) -> list[RawEvent]:
+    def _roles(self, t: Trigger, units: list[Unit], code_: str = "") -> list[RawEvent]:
         voice = t.entry.voice
         rule = t.entry.rule
+        root = (code_ or rule.code)[:2]
         # Targets are looked for right after the trigger words: "mendesak Israel ... menghentikan".
         # A `with` phrase right after the trigger is part of the verb phrase ("would" + "tighten
         # the naval blockade"): the target comes after it, unless the phrase names it ("memanggil"
@@ -928,22 +1023,32 @@ class Coder:
                 sources = [u for u in self._after(units, after, direct=True) if u.start - after <= 1 and not u.governed_by]
         else:
             sources = self._subject(units, t.start)
-            targets = self._after(units, after, direct=True, exclude=sources, authors=self.g.authors_as_targets)
-            if rule.code[:2] in TOPIC_ROOTS and self.g.topic_prepositions:
+            targets = self._after(units, after, direct=True, exclude=sources,
+                                  authors=self.g.authors_as_targets or rule.author_target,
+                                  author_first=rule.author_target)
+            if root in TOPIC_ROOTS and self.g.topic_prepositions:
                 # "complained to the UN over Israeli air raids": what is complained about is the target.
                 topic = self._topic(units, after, exclude=sources)
                 targets = topic or targets
-            if not targets and rule.code[:2] in IRREALIS_ROOTS:
+            if not targets and root in IRREALIS_ROOTS:
                 # "demanded that the US cancel ...": the demand is on the complement's subject.
                 targets = self._complement_subject(units, after, exclude=sources)
+        if (not sources and targets and voice != "nominal" and root in VIOLENT_ROOTS
+                and self.g.unattributed_sector):
+            sources = self._unattributed(units, targets, after)
         if not sources:
             self._no_event_reason = ("no source: no actor before the trigger in its clause" if voice == "active"
                                      else f"no source: no agent for this {voice} trigger")
             return []
-        if not targets and not rule.no_target and not rule.symmetric and rule.code[:2] not in PLACE_IS_NO_TARGET:
+        if not targets and not rule.no_target and not rule.symmetric and root not in PLACE_IS_NO_TARGET:
             # "lifted a curfew in Montenegro": an act with no other target is aimed at the
             # country where it takes place.
             targets = self._locative(units, after, exclude=sources)
+        if (not targets and voice == "active" and self.g.fallback_target_window and not rule.no_target
+                and not rule.symmetric and root not in PARTNER_ROOTS):
+            # "refused to commit any assistance to the US-led war": with no object found, an act
+            # is aimed at the next actor of its sentence (a language's coding convention).
+            targets = self._next_actor(units, after, root, exclude=sources)
         if rule.no_target:
             targets = []
         elif rule.symmetric:
@@ -952,7 +1057,14 @@ class Coder:
             # menghadapi Korut" is no cooperation with North Korea.
             targets = [u for u in targets if u.governed_by in self.g.partner_prepositions
                        or (u.start == after and not u.bare)]
-        return self._pairs(sources, targets, t, voice)
+            if (not targets and len(sources) == 1 and voice == "active" and self.g.fallback_target_window
+                    and root not in PARTNER_ROOTS and not code_):
+                # "the opposition agreed to postpone the demonstration in Baku": one party agreeing
+                # to do something, an act aimed like any other, one way.
+                targets = self._next_actor(units, after, root, exclude=sources)
+                if targets:
+                    return self._pairs(sources, targets, t, voice, rule.code)
+        return self._pairs(sources, targets, t, voice, code_)
 
     def _has_enclitic(self, t: Trigger) -> bool:
         last = self._w(t.end - 1)
@@ -1023,10 +1135,12 @@ class Coder:
             # domestic (police arrest protesters, an army fights rebels), so it takes the source's.
             if u.bare and not u.code and self.g.locative_prepositions:
                 # "Israeli air strikes on Gaza killed ten people": the victims are where it happened.
-                place = next((v for v in self._units_now if v.plain_country and v not in sources
-                              and abs(v.start - u.start) <= OBLIQUE_WINDOW
-                              and (v.governed_by in self.g.locative_prepositions
-                                   or v.governed_by in self.g.target_prepositions)), None)
+                # "... killed 23 people ... when they blew themselves up in Tel Aviv": further
+                # away, only a place named as where ("in") it happened.
+                place = next((v for v in self._units_now if v.plain_country and v not in sources and (
+                    (abs(v.start - u.start) <= OBLIQUE_WINDOW and v.governed_by in self.g.target_prepositions)
+                    or (abs(v.start - u.start) <= 2 * OBLIQUE_WINDOW
+                        and v.governed_by in self.g.locative_prepositions))), None)
                 if place is not None:
                     u.code = place.code[:3] + u.sector
             if u.bare and not u.code and _is_countryish(sources[0].code[:3]):

@@ -29,7 +29,7 @@ SECTORS = frozenset(
 )
 ACTOR_KINDS = frozenset({"country", "metonym", "igo", "ngo", "group", "state", "person", "ignore"})
 EVENT_KEYS = frozenset(
-    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "source", "together", "reverse", "note"}
+    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "source", "together", "reverse", "negated", "note"}
 )
 
 
@@ -110,8 +110,10 @@ class EventRule:
     without: tuple[str, ...] = ()
     symmetric: bool = False
     no_target: bool = False
+    author_target: bool = False  # target: author -- "investigating crimes by the police": the police
     source: str = ""  # "speaker": the source is who reports the clause ("X said Y must ...")
     together: str = ""  # code when two or more parties do it together (joint drills: 150 -> 062)
+    negated: str = ""  # code when negated: "will not accept refugees" is a rejection (120)
     reverse: str = ""  # code of the converse event, target -> source (a visit implies a host: 042 -> 043)
     file: str = ""
 
@@ -166,6 +168,11 @@ class Grammar:
     leader_compounds: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
     topic_prepositions: frozenset[str] = frozenset()
+    fallback_target_window: int = 0
+    fallback_target_stops: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+    unattributed_sector: str = ""
+    soldier_sectors: frozenset[str] = frozenset()
     possessive_pronouns: frozenset[str] = frozenset()
     group_country: bool = False
     domestic_guess: bool = False
@@ -288,9 +295,11 @@ def _rule_from(entry: dict, file: str) -> EventRule:
         without=_as_list(entry.get("without")),
         symmetric=bool(entry.get("symmetric", False)),
         no_target=str(entry.get("target", "")).lower() == "none",
+        author_target=str(entry.get("target", "")).lower() == "author",
         source=str(entry.get("source") or ""),
         together=str(entry.get("together") or ""),
         reverse=str(entry.get("reverse") or ""),
+        negated=str(entry.get("negated") or ""),
         file=file,
     )
 
@@ -383,6 +392,11 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         leader_compounds=frozenset(words("leader_compounds")),
         passive_auxiliaries=frozenset(words("passive_auxiliaries")),
         topic_prepositions=frozenset(words("topic_prepositions")),
+        fallback_target_window=int(data.get("fallback_target_window", 0)),
+        fallback_target_stops=frozenset(words("fallback_target_stops")),
+        reporting_verbs=frozenset(words("reporting_verbs")),
+        unattributed_sector=str(data.get("unattributed_sector") or "").upper(),
+        soldier_sectors=frozenset(w.upper() for w in words("soldier_sectors")),
         possessive_pronouns=frozenset(words("possessive_pronouns")),
         group_country=bool(data.get("group_country", False)),
         domestic_guess=bool(data.get("domestic_guess", False)),
@@ -558,13 +572,17 @@ def _check_event_entry(entry: Any, where: str, file: str, ids: dict[str, str], p
         v = entry.get(k)
         if v is not None and not (isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v)):
             err(f"{k} must be a list of non-empty strings")
-    if entry.get("target") not in (None, "none"):
-        err("target may only be 'none'")
+    if entry.get("target") not in (None, "none", "author"):
+        err("target may only be 'none' (no target) or 'author' (the author of what the act is about: "
+            "\"investigated crimes by the police\")")
     if entry.get("source") not in (None, "speaker"):
         err("source may only be 'speaker' (the source is who reports the clause: \"X said Y must ...\")")
     tog = entry.get("together")
     if tog is not None and (not isinstance(tog, str) or not cameo.is_valid(tog)):
         err(f"together {tog!r} must be a quoted CAMEO code, e.g. together: \"062\"")
+    neg = entry.get("negated")
+    if neg is not None and (not isinstance(neg, str) or not cameo.is_valid(neg)):
+        err(f"negated {neg!r} must be a quoted CAMEO code, e.g. negated: \"120\"")
     rev = entry.get("reverse")
     if rev is not None and (not isinstance(rev, str) or not cameo.is_valid(rev)):
         err(f"reverse {rev!r} must be a quoted CAMEO code, e.g. reverse: \"043\"")

@@ -35,8 +35,10 @@ def read_feed(data: bytes, origin: str, fetcher: Fetcher) -> Iterator[Article | 
             raise IngestError(f"{NOT_A_FEED}" + (f" ({problem})" if problem else ""))
         raise IngestError("feed has no items")
     feed_lang = parsed.feed.get("language")
-    for n, entry in enumerate(parsed.entries, start=1):
-        yield _item(entry, f"{origin}#{n}", fetcher, _lang(entry.get("language") or feed_lang))
+    # the items' pages are fetched `concurrency` at a time, and kept in the feed's order
+    yield from fetcher.map(lambda item: _item(item[1], f"{origin}#{item[0]}", fetcher,
+                                              _lang(item[1].get("language") or feed_lang)),
+                           enumerate(parsed.entries, start=1))
 
 
 def _lang(tag: str | None) -> str | None:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields, replace
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
@@ -31,8 +34,10 @@ class FetchSettings:
     retries: int = 2
     backoff: float = 1.0
     per_host_interval: float = 1.0
+    concurrency: int = 4
     user_agent: str = "warta/0.1"
     robots: bool = True
+    proxy: str = ""
 
     @classmethod
     def from_config(cls, overrides: dict | None = None) -> FetchSettings:
@@ -98,6 +103,29 @@ class Fetcher:
         self._last: dict[str, float] = {}  # host -> monotonic time of its last request
         self._robots: dict[str, RobotFileParser | None] = {}
         self._lock = threading.Lock()
+        self._robots_lock = threading.Lock()
+        if self.settings.concurrency < 1:
+            raise ValueError(f"fetch concurrency must be 1 or more, not {self.settings.concurrency}")
+        proxy = self.settings.proxy.strip()
+        if proxy and proxy.lower() != "env" and not proxy.lower().startswith(("http://", "https://")):
+            raise ValueError(f"fetch proxy {proxy!r} must be \"\" (none), \"env\" (HTTP(S)_PROXY from the "
+                             "environment) or a proxy URL such as http://proxy.example:3128")
+
+    def map(self, fn: Callable, items: Iterable) -> Iterator:
+        """fn(item) for every item, up to `concurrency` at a time, in the items' order. Requests to
+        different hosts overlap; those to one host still keep per_host_interval apart (_pace)."""
+        workers = self.settings.concurrency
+        if workers == 1:
+            yield from map(fn, items)
+            return
+        with ThreadPoolExecutor(workers, thread_name_prefix="warta-fetch") as pool:
+            pending: deque = deque()
+            for item in items:  # a bounded window: a long URL list is never read ahead
+                pending.append(pool.submit(fn, item))
+                if len(pending) >= 4 * workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
 
     def close(self) -> None:
         if self._client is not None:
@@ -131,21 +159,27 @@ class Fetcher:
             import httpx  # imported on first fetch: most runs read files only
 
             s = self.settings
+            # proxy: "" none, "env" the HTTP(S)_PROXY / NO_PROXY environment, else the proxy's URL
+            env = s.proxy.strip().lower() == "env"
             self._client = httpx.Client(
                 timeout=httpx.Timeout(s.timeout), follow_redirects=True, max_redirects=5,
-                headers={"User-Agent": s.user_agent}, trust_env=False)
+                headers={"User-Agent": s.user_agent}, trust_env=env,
+                proxy=None if env or not s.proxy.strip() else s.proxy.strip())
         return self._client
 
     def _pace(self, url: str) -> None:
-        """Wait until the host's last request is at least per_host_interval seconds ago."""
+        """Wait until the host's last request is at least per_host_interval seconds ago. Each
+        request books its host's next slot under the lock and waits outside it, so threads
+        fetching other hosts are not held up."""
         host = urlsplit(url).netloc.lower()
         with self._lock:
+            now = time.monotonic()
             last = self._last.get(host)
-            if last is not None:
-                wait = last + self.settings.per_host_interval - time.monotonic()
-                if wait > 0:
-                    time.sleep(wait)
-            self._last[host] = time.monotonic()
+            slot = now if last is None else max(now, last + self.settings.per_host_interval)
+            self._last[host] = slot
+        wait = slot - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
 
     def _try(self, url: str) -> Page:
         import httpx
@@ -186,9 +220,10 @@ class Fetcher:
     def _robots_allow(self, url: str) -> bool:
         parts = urlsplit(url)
         key = f"{parts.scheme}://{parts.netloc.lower()}"
-        if key not in self._robots:
-            self._robots[key] = self._load_robots(key + "/robots.txt")
-        rules = self._robots[key]
+        with self._robots_lock:  # one robots.txt request per host, whichever thread asks first
+            if key not in self._robots:
+                self._robots[key] = self._load_robots(key + "/robots.txt")
+            rules = self._robots[key]
         return rules is None or rules.can_fetch(ROBOTS_AGENT, url)
 
     def _load_robots(self, robots_url: str) -> RobotFileParser | None:

@@ -45,12 +45,14 @@ def _read_page(page: Page, url: str, fetcher: Fetcher) -> Iterator[Article | Err
 
 def read_url_list(path: Path, fetcher: Fetcher) -> Iterator[Article | ErrorRow]:
     """Every URL listed in a `.urls` file, one a line; blank lines and `#` comments are ignored."""
+    def one(item: tuple[int, str]) -> list[Article | ErrorRow]:
+        lineno, url = item
+        if not is_url(url):
+            return [error_row(f"{path}:{lineno}", f"not an http(s) URL: {url[:200]!r}")]
+        return list(read_url(url, fetcher))
+
     with open(path, encoding="utf-8", errors="replace") as fh:
-        for lineno, line in enumerate(fh, start=1):  # read line by line: lists may be long
-            url = line.strip()
-            if not url or url.startswith("#"):
-                continue
-            if not is_url(url):
-                yield error_row(f"{path}:{lineno}", f"not an http(s) URL: {url[:200]!r}")
-                continue
-            yield from read_url(url, fetcher)
+        # read line by line (lists may be long); fetched `concurrency` at a time, in list order
+        lines = ((n, line.strip()) for n, line in enumerate(fh, start=1))
+        for rows in fetcher.map(one, ((n, u) for n, u in lines if u and not u.startswith("#"))):
+            yield from rows

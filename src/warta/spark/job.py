@@ -266,15 +266,22 @@ def session(master: str | None = None, remote: str | None = None):
     active = SparkSession.getActiveSession()
     if active is not None and not (master or remote):
         return active
+    # Executors run this interpreter, with warta; also those of a Spark Connect server started
+    # here ("local[2]" as `remote`). A remote cluster's executors need warta installed.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    # Spark's 200 shuffle partitions would each rebuild nothing but cost a task; a few per core do
+    partitions = str(2 * (os.cpu_count() or 1))
     if remote:
-        return SparkSession.builder.remote(remote).appName("warta").getOrCreate()
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # executors run this interpreter, with warta
+        return (SparkSession.builder.remote(remote).appName("warta")
+                # taken by a local server started here ("local[2]"); a running server keeps its own
+                .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.shuffle.partitions", partitions).getOrCreate())
     spark = (SparkSession.builder.master(master or "local[*]").appName("warta")
              .config("spark.ui.enabled", "false")
              .config("spark.ui.showConsoleProgress", "false")
              .config("spark.sql.session.timeZone", "UTC")
-             # Spark's 200 shuffle partitions would each rebuild nothing but cost a task; a few per core do
-             .config("spark.sql.shuffle.partitions", str(2 * (os.cpu_count() or 1)))
+             .config("spark.sql.shuffle.partitions", partitions)
              .getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     return spark
