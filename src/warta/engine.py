@@ -27,11 +27,11 @@ RECYCLE = 25_000  # most articles per worker before its pool is replaced by a fr
 # Resident memory past which a worker's pool is replaced (see _pooled). A worker holds ~265 MB once
 # both languages' dictionaries and the gazetteer are loaded; spaCy's vocabulary and tokenizer cache
 # then grow with every new word. At 330 MB pools were replaced every ~3,000 articles per worker on
-# the replicated corpora (a restart is ~5 CPU-seconds per worker); 350 MB keeps two workers and
-# the writer under 1 GB.
+# the replicated corpora (a restart is ~5 CPU-seconds per worker); at 350 MB two workers and the
+# writer peaked at 950 MB coding 10^5 articles.
 WORKER_MEMORY = 350 * 2**20
 
-TRIM_EVERY = 8  # chunks between returns of freed heap memory to the system (see _trim)
+TRIM_EVERY = 8  # chunks between returns of freed heap memory to the system (see trim_heap)
 
 _worker_resources: Resources | None = None
 _chunks_done = 0
@@ -55,8 +55,8 @@ def trim_heap() -> None:
     """Give the C heap's free pages back to the system (glibc's malloc_trim; elsewhere nothing).
 
     Tokenizing leaves the heap fragmented: each Doc's arrays are freed, but the words spaCy adds
-    to its vocabulary stay, interleaved with them, so the freed pages stay resident without this
-    (measured: a worker coding 3,000 articles held ~40 MB of such pages; a trim takes ~4 ms).
+    to its vocabulary stay, interleaved with them, so freed pages stay resident. Coding 3,000
+    articles in one process, a trim gave back ~40 MB; in pooled runs a few MB. A trim takes ~4 ms.
     """
     global _libc
     if _libc is None:
