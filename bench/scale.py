@@ -39,9 +39,23 @@ SHARED = ROOT.parent / "shared" / "corpora"
 CORPORA = [SHARED / "indosum-dev.jsonl.gz", SHARED / "click-id.jsonl.gz"]
 
 
+def _pss(p: int) -> int:
+    """Proportional set size (bytes): resident pages, a page shared by n processes counted 1/n."""
+    try:
+        with open(f"/proc/{p}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def _rss_tree(pid: int) -> tuple[int, int, int]:
     """Resident memory (bytes) of a process and all its descendants: (sum, the process's own,
-    the largest descendant's)."""
+    the largest descendant's). The sum counts pages the processes share (libraries, the writer's
+    pages inherited by nobody: spawned workers share only file-backed pages) once per process;
+    PEAKS["pss"] keeps the tree's proportional set size beside it."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -51,10 +65,11 @@ def _rss_tree(pid: int) -> tuple[int, int, int]:
                 children.setdefault(ppid, []).append(int(entry.name))
             except (OSError, ValueError, IndexError):
                 continue
-    total, own, largest, todo = 0, 0, 0, [pid]
+    total, own, largest, pss, todo = 0, 0, 0, 0, [pid]
     while todo:
         p = todo.pop()
         todo.extend(children.get(p, ()))
+        pss += _pss(p)
         try:
             with open(f"/proc/{p}/statm") as fh:
                 rss = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
@@ -65,10 +80,11 @@ def _rss_tree(pid: int) -> tuple[int, int, int]:
             own = rss
         else:
             largest = max(largest, rss)
+    PEAKS["pss"] = max(PEAKS.get("pss", 0), pss)
     return total, own, largest
 
 
-PEAKS: dict[str, int] = {}  # the last run's peaks: "command" (its own RSS), "worker" (largest child's)
+PEAKS: dict[str, int] = {}  # the last run's peaks: "command" (its own RSS), "worker" (largest child's), "pss"
 
 
 def run_measured(cmd: list[str], stdin=None) -> tuple[float, int, float]:
@@ -79,7 +95,7 @@ def run_measured(cmd: list[str], stdin=None) -> tuple[float, int, float]:
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0
-    PEAKS.update(command=0, worker=0)
+    PEAKS.update(command=0, worker=0, pss=0)
     err: list[str] = []
     reader = threading.Thread(target=lambda: err.extend(proc.stderr), daemon=True)
     reader.start()
@@ -126,7 +142,7 @@ def throughput(args) -> None:
             print(f"{corpus.name:24} workers={n}  {total} articles ({coded} coded, {events} events) in {secs:6.1f} s"
                   f"  = {total / secs:6.1f} articles/s = {total / secs / n:6.1f} per core;"
                   f"  CPU {cpu:6.1f} s = {total / cpu:6.1f} articles per CPU-second;"
-                  f"  peak {peak / 2**20:6.0f} MB;  {_load()}", flush=True)
+                  f"  peak {peak / 2**20:6.0f} MiB;  {_load()}", flush=True)
 
 
 def _base_records() -> list[dict]:
@@ -161,8 +177,9 @@ def memory(args) -> None:
         gen.wait()
         total, coded, events = _count(db)
         size = db.stat().st_size
-        print(f"{n:>8} articles: peak {peak / 2**20:6.0f} MB (writer {PEAKS['command'] / 2**20:.0f} MB, "
-              f"largest worker {PEAKS['worker'] / 2**20:.0f} MB)  ({total} stored, {coded} coded, {events} events, "
+        print(f"{n:>8} articles: peak RSS {peak / 2**20:6.0f} MiB = {peak / 1e9:.3f} GB (writer "
+              f"{PEAKS['command'] / 2**20:.0f} MiB, largest worker {PEAKS['worker'] / 2**20:.0f} MiB; PSS of the tree "
+              f"{PEAKS['pss'] / 2**20:.0f} MiB)  ({total} stored, {coded} coded, {events} events, "
               f"{secs:7.1f} s, {total / secs:6.1f} articles/s, {total / cpu:6.1f} per CPU-second, "
               f"store {size / 2**20:.0f} MB; {_load()})", flush=True)
 
@@ -180,7 +197,7 @@ def spark(args) -> None:
     print(f"spark {args.master:10}  {summ['articles']} articles ({summ['events']} events) in {secs:6.1f} s"
           f"  = {summ['articles'] / secs:6.1f} articles/s = {summ['articles'] / secs / cores:6.1f} per core;"
           f"  CPU {cpu:6.1f} s (the driver; JVM and workers when reaped);"
-          f"  peak {peak / 2**20:6.0f} MB (JVM and Python workers);  {_load()}", flush=True)
+          f"  peak {peak / 2**20:6.0f} MiB (JVM and Python workers);  {_load()}", flush=True)
     args.workers = [cores]
     throughput(args)
 
