@@ -35,6 +35,7 @@ TRIM_EVERY = 8  # chunks between returns of freed heap memory to the system (see
 
 _worker_resources: Resources | None = None
 _chunks_done = 0
+_libc = None  # glibc, loaded by the first trim_heap (False where there is none)
 
 
 def default_workers() -> int:
@@ -69,9 +70,6 @@ def trim_heap() -> None:
             _libc = False
     if _libc:
         _libc.malloc_trim(0)
-
-
-_libc = None
 
 
 def resident_bytes() -> int:

@@ -804,7 +804,7 @@ class Coder:
                 if u.governed_by in self.g.between_markers:
                     return self._group_of(units, u)  # "brokered a truce between Israel and Hamas"
                 continue
-            if self._reports(units, u):
+            if self.g.reporting_verbs and self._reports(self._phrase_end(units, u)):
                 return author  # "..., Chilean police said": the reporting clause's subject
             gap = u.start - lo
             if gap == 0:
@@ -890,7 +890,7 @@ class Coder:
             if u.start - lo > self.g.fallback_target_window:
                 return []
             end = self._phrase_end(units, u)
-            if self._reports(units, u) or any(
+            if self._reports(end) or any(
                     self._w(k) in self.g.fallback_target_stops or self._w(k) in self.g.reporting_verbs
                     or (self._w(k) in self.g.conditionals and root not in THREAT_ROOTS) for k in range(lo, end)):
                 return []
@@ -915,9 +915,9 @@ class Coder:
             return [Unit(victim.start, victim.start, code=victim.code[:3] + sector, sector=sector)]
         return []
 
-    def _reports(self, units: list[Unit], u: Unit) -> bool:
-        """Is `u` the subject of a reporting verb ("Thai military sources said", "police said")?"""
-        end = self._phrase_end(units, u)
+    def _reports(self, end: int) -> bool:
+        """Does a reporting verb follow an actor ending at `end`, so that the actor is its subject
+        ("Thai military sources said", "police said")?"""
         for k in range(end, min(end + 2, self._s1)):
             w = self._w(k)
             if w in self.g.reporting_verbs:

@@ -35,10 +35,13 @@ def read_feed(data: bytes, origin: str, fetcher: Fetcher) -> Iterator[Article | 
             raise IngestError(f"{NOT_A_FEED}" + (f" ({problem})" if problem else ""))
         raise IngestError("feed has no items")
     feed_lang = parsed.feed.get("language")
+
+    def one(numbered) -> Article | ErrorRow:
+        n, entry = numbered
+        return _item(entry, f"{origin}#{n}", fetcher, _lang(entry.get("language") or feed_lang))
+
     # the items' pages are fetched `concurrency` at a time, and kept in the feed's order
-    yield from fetcher.map(lambda item: _item(item[1], f"{origin}#{item[0]}", fetcher,
-                                              _lang(item[1].get("language") or feed_lang)),
-                           enumerate(parsed.entries, start=1))
+    yield from fetcher.map(one, enumerate(parsed.entries, start=1))
 
 
 def _lang(tag: str | None) -> str | None:

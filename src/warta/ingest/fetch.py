@@ -106,10 +106,12 @@ class Fetcher:
         self._robots_lock = threading.Lock()
         if self.settings.concurrency < 1:
             raise ValueError(f"fetch concurrency must be 1 or more, not {self.settings.concurrency}")
-        proxy = self.settings.proxy.strip()
-        if proxy and proxy.lower() != "env" and not proxy.lower().startswith(("http://", "https://")):
-            raise ValueError(f"fetch proxy {proxy!r} must be \"\" (none), \"env\" (HTTP(S)_PROXY from the "
-                             "environment) or a proxy URL such as http://proxy.example:3128")
+        # proxy: "" none, "env" the HTTP(S)_PROXY / NO_PROXY environment, else the proxy's URL
+        self._proxy = self.settings.proxy.strip()
+        self._proxy_from_env = self._proxy.lower() == "env"
+        if self._proxy and not self._proxy_from_env and not self._proxy.lower().startswith(("http://", "https://")):
+            raise ValueError(f"fetch proxy {self._proxy!r} must be \"\" (none), \"env\" (HTTP(S)_PROXY from "
+                             "the environment) or a proxy URL such as http://proxy.example:3128")
 
     def map(self, fn: Callable, items: Iterable) -> Iterator:
         """fn(item) for every item, up to `concurrency` at a time, in the items' order. Requests to
@@ -159,12 +161,11 @@ class Fetcher:
             import httpx  # imported on first fetch: most runs read files only
 
             s = self.settings
-            # proxy: "" none, "env" the HTTP(S)_PROXY / NO_PROXY environment, else the proxy's URL
-            env = s.proxy.strip().lower() == "env"
+            env = self._proxy_from_env
             self._client = httpx.Client(
                 timeout=httpx.Timeout(s.timeout), follow_redirects=True, max_redirects=5,
                 headers={"User-Agent": s.user_agent}, trust_env=env,
-                proxy=None if env or not s.proxy.strip() else s.proxy.strip())
+                proxy=None if env or not self._proxy else self._proxy)
         return self._client
 
     def _pace(self, url: str) -> None:
