@@ -151,7 +151,7 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", dat
             side = near.take(i.article.id for i in buf if isinstance(i, Result)) if near else None
             store.write(buf, side)
             buf.clear()
-            trim_heap()  # a batch's Arrow tables and DuckDB's work memory are freed: give the pages back
+            trim_heap()  # a batch's rows and DuckDB's work memory are freed: give the pages back
 
         for item in results(inputs, date=date, lang=lang, engine=engine, dict_dirs=dict_dirs, offline=offline,
                             fetch=fetch, workers=workers, stages=stages):

@@ -14,7 +14,6 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 import numpy as np
-import pyarrow as pa
 
 from ..records import Article, Duplicate
 from .minhash import Signer
@@ -84,7 +83,7 @@ class NearDuplicates:
                     del self._pending_keys[k]
         self._written.clear()
 
-    def take(self, ids: Iterable[str]) -> dict[str, pa.Table]:
+    def take(self, ids: Iterable[str]) -> dict[str, dict[str, list]]:
         """Rows for the store (dedup_bands, dedup_signatures) of these originals, now being written.
 
         They stay in the in-memory index until the next chunk's store look-up, which will see them:
@@ -101,9 +100,5 @@ class NearDuplicates:
             band_keys += keys
             sig_ids.append(aid)
             sigs.append(sig.tobytes())
-        return {
-            "dedup_bands": pa.table({"article_id": pa.array(band_ids, pa.string()),
-                                     "key": pa.array(band_keys, pa.int64())}),
-            "dedup_signatures": pa.table({"article_id": pa.array(sig_ids, pa.string()),
-                                          "signature": pa.array(sigs, pa.binary())}),
-        }
+        return {"dedup_bands": {"article_id": band_ids, "key": band_keys},
+                "dedup_signatures": {"article_id": sig_ids, "signature": sigs}}

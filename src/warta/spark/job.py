@@ -26,7 +26,7 @@ import pyarrow as pa
 from ..dedup.minhash import Signer
 from ..pipeline import Resources
 from ..records import Article, Duplicate, ErrorRow
-from ..store.tables import SCHEMAS, to_tables
+from ..store.arrow_tables import SCHEMAS, to_tables
 
 _ARTICLE_FIELDS = ("id", "text", "title", "date", "url", "lang", "origin", "outlet")
 PARSED = pa.schema(

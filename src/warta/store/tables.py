@@ -1,12 +1,11 @@
-"""The store's three tables as Arrow: column names and types shared by the DuckDB store and the
-Parquet tables `warta spark` writes, and the rows one batch of results gives."""
+"""The store's three tables: column names and types shared by the DuckDB store and the Parquet
+tables `warta spark` writes, and the columns one batch of results gives (plain lists, which the
+DuckDB store inserts as query parameters; `arrow_tables` makes Arrow tables of them for Spark)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Iterable
-
-import pyarrow as pa
 
 from ..records import EVENT_FIELDS, Duplicate, ErrorRow, Result, outlet_of
 
@@ -16,7 +15,6 @@ EVENT_TYPES = {
     "source_start": "INTEGER", "source_end": "INTEGER", "target_start": "INTEGER", "target_end": "INTEGER",
     "geo_type": "INTEGER", "geo_lat": "DOUBLE", "geo_lon": "DOUBLE",
 }
-_ARROW = {"INTEGER": pa.int32(), "DOUBLE": pa.float64(), "VARCHAR": pa.string()}
 ARTICLE_COLUMNS = ("id", "title", "date", "url", "lang", "origin", "status", "n_sentences", "n_events",
                    "text", "coded_at", "date_source")
 # Added for near-duplicates (issue 5): the publisher, and for a copy the id of the first-seen article.
@@ -29,15 +27,11 @@ SIDE_TABLES = {
     "dedup_signatures": "article_id VARCHAR, signature BLOB",  # their MinHash signatures (uint32s)
 }
 
-ARTICLE_SCHEMA = pa.schema([(c, pa.timestamp("us") if c == "coded_at" else
-                             (pa.int32() if c.startswith("n_") else pa.string())) for c in ARTICLE_COLUMNS])
-EVENT_SCHEMA = pa.schema([(f, _ARROW[EVENT_TYPES.get(f, "VARCHAR")]) for f in EVENT_FIELDS])
-ERROR_SCHEMA = pa.schema([(c, pa.timestamp("us") if c == "at" else pa.string()) for c in ERROR_COLUMNS])
-SCHEMAS = {"articles": ARTICLE_SCHEMA, "events": EVENT_SCHEMA, "errors": ERROR_SCHEMA}
+Columns = dict[str, list]  # column name -> its values, one per row
 
 
-def to_tables(results: Iterable[Result | ErrorRow | Duplicate],
-              now: dt.datetime | None = None) -> tuple[pa.Table, pa.Table, pa.Table, list[str]]:
+def to_columns(results: Iterable[Result | ErrorRow | Duplicate],
+               now: dt.datetime | None = None) -> tuple[Columns, Columns, Columns, list[str]]:
     """(articles, events, errors, article ids) for a batch of results."""
     now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     arts = {c: [] for c in ARTICLE_COLUMNS}
@@ -71,5 +65,4 @@ def to_tables(results: Iterable[Result | ErrorRow | Duplicate],
                 evs[f].append(getattr(e, f))
         if item.error is not None:
             add_error(item.error)
-    return (pa.table(arts, schema=ARTICLE_SCHEMA), pa.table(evs, schema=EVENT_SCHEMA),
-            pa.table(errs, schema=ERROR_SCHEMA), ids)
+    return arts, evs, errs, ids
