@@ -66,12 +66,57 @@ def _memo_tokenizer():
     return factory
 
 
+def _sentence_starts(orths: list[int], puncts: list[int], stops: frozenset[int]) -> list[bool]:
+    """spaCy's Sentencizer.predict for one doc (spaCy 3.8, same loop), over token ids: a sentence
+    starts at the first token after a run of sentence-ending punctuation that is not punctuation."""
+    n = len(orths)
+    guesses = [False] * n
+    if n:
+        start, seen_period = 0, False
+        guesses[0] = True
+        for i in range(n):
+            is_stop = orths[i] in stops
+            if seen_period and not puncts[i] and not is_stop:
+                guesses[start] = True
+                start, seen_period = i, False
+            elif is_stop:
+                seen_period = True
+        if start < n:
+            guesses[start] = True
+    return guesses
+
+
+def _fast_sentencizer():
+    """A spaCy Sentencizer whose predict reads token ids from one array instead of making a Token
+    object per token (a fifth of all coding time went there): same sentences, token for token."""
+    from spacy.attrs import IS_PUNCT, ORTH
+    from spacy.pipeline import Sentencizer
+    from spacy.strings import get_string_id
+
+    class FastSentencizer(Sentencizer):
+        def predict(self, docs):
+            if not any(len(doc) for doc in docs):
+                return [[] for _ in docs]
+            if getattr(self, "_stops_of", None) is not self.punct_chars:  # token.text in punct_chars
+                self._stops = frozenset(get_string_id(c) for c in self.punct_chars)
+                self._stops_of = self.punct_chars
+            stops = self._stops
+            out = []
+            for doc in docs:
+                cols = doc.to_array([ORTH, IS_PUNCT]).T.tolist() if len(doc) else [[], []]
+                out.append(_sentence_starts(cols[0], cols[1], stops))
+            return out
+
+    return FastSentencizer
+
+
 @lru_cache(maxsize=None)
 def get_nlp(lang: str):
     """The spaCy pipeline for `lang`: tokenizer + abbreviation special cases + sentencizer.
     Any language spaCy has a blank tokenizer for works; which languages warta codes is decided
     by the data (a `lang/<xx>/grammar.yaml`), not here."""
     import spacy
+    from spacy.language import Language
     from spacy.symbols import ORTH
 
     spacy.registry.tokenizers.register("warta.memo_tokenizer.v1", func=_memo_tokenizer)
@@ -82,5 +127,7 @@ def get_nlp(lang: str):
     # Abbreviations become single tokens, so the sentencizer never sees their full stop alone.
     for abbr in read_lines("lang", lang, "abbreviations.txt"):
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
-    nlp.add_pipe("sentencizer")
+    if not Language.has_factory("warta_sentencizer"):
+        Language.factory("warta_sentencizer", func=lambda nlp, name: _fast_sentencizer()(name))
+    nlp.add_pipe("warta_sentencizer", name="sentencizer")
     return nlp
