@@ -24,11 +24,12 @@ from .registry import engines
 CHUNK = 32  # articles per task: amortises inter-process overhead, keeps the progress bar moving
 IN_FLIGHT = 4  # chunks queued per worker: enough to keep workers busy, small enough to stay flat
 RECYCLE = 25_000  # most articles per worker before its pool is replaced by a fresh one (see _pooled)
-# Resident memory past which a worker's pool is replaced (see _pooled). A worker holds ~265 MB once
-# both languages' dictionaries and the gazetteer are loaded; spaCy's vocabulary and tokenizer cache
-# then grow with every new word. At 330 MB pools were replaced every ~3,000 articles per worker on
-# the replicated corpora (a restart is ~5 CPU-seconds per worker); at 350 MB two workers and the
-# writer peaked at 950 MB coding 10^5 articles.
+# Resident memory past which a worker's pool is replaced (see _pooled). A worker holds ~280 MB once
+# both languages' dictionaries and the gazetteer are loaded; spaCy's vocabulary (and the tokenizer's
+# memo of affix searches, bounded: annotate/nlp.py) then grow with every new word. At 330 MB pools
+# were replaced every ~3,000 articles per worker on the replicated corpora (a restart is ~5
+# CPU-seconds per worker); at 350 MB two workers and the writer (~160-200 MB since it loads neither
+# pyarrow nor pandas) stay well under 1 GB together (figures: README, performance).
 WORKER_MEMORY = 350 * 2**20
 
 TRIM_EVERY = 8  # chunks between returns of freed heap memory to the system (see trim_heap)
@@ -114,6 +115,9 @@ def _one_pool(items: Iterator, resources: Resources, workers: int) -> Iterator:
     """Code from `items` until RECYCLE articles per worker were sent or a worker grew past
     WORKER_MEMORY; what is not sent stays in `items` for the next pool."""
     # spawn, not fork: the parent holds a DuckDB connection and threads that a fork would copy.
+    # Not forkserver either: a fork server preloaded with the dictionaries would start workers in
+    # no time, but it is a third process holding them (~280 MB), and a forked worker's resident
+    # size counts the pages it shares with it: the sum over the processes would grow by that much.
     ctx = mp.get_context("spawn")
     pending: deque = deque()
     budget, full = RECYCLE * workers, False
