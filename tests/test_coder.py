@@ -140,3 +140,10 @@ def test_prepositions_are_seen_past_determiners_and_beneficiaries_are_targets():
 def test_kekerasan_tanpa_pelaku_disebut_adalah_kelompok_bersenjata_tak_dikenal():
     # unattributed_sector (data/lang/id/grammar.yaml): the place gives the country.
     assert triples("Dua warga sipil tewas ditembak di Kabul.") == {("AFGUAF", "AFGCVL", "193")}
+
+
+def test_curfew_and_emergency_rule_are_aimed_at_the_own_country():
+    # `target: own`: with only a place at home named, the doer's own country (no sector)
+    assert triples("Pemerintah Thailand memberlakukan jam malam di Bangkok.") == {("THAGOV", "THA", "1723")}
+    assert triples("Presiden Joko Widodo mencabut status darurat militer di Aceh.",
+                   date="2020-01-01") == {("IDNGOV", "IDN", "0814")}

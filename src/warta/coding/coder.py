@@ -342,7 +342,7 @@ class Coder:
                 if w in self.g.role_linkers:
                     names, dets = gap[:j], words[j + 1:]
                     return (all(doc[k].is_title and k not in self._trig_pos for k in names)
-                            and all(d in self.g.determiners for d in dets))
+                            and all(d in self.g.determiners or d in self.g.region_adjectives for d in dets))
         return False
 
     def _governing(self, start: int) -> str:
@@ -526,7 +526,8 @@ class Coder:
                 continue
             if self._crosses_boundary(u.end, v.start):
                 return None
-            if v.plain_country and v.governed_by in self.g.locative_prepositions:
+            if (v.plain_country and v.governed_by in self.g.locative_prepositions
+                    and self._w(v.end) not in self.g.border_nouns):
                 return v
         return None
 
@@ -764,6 +765,26 @@ class Coder:
             return self._subject(units, clause - 1)
         return []
 
+    def _subject_owner(self, units: list[Unit], anchor: int) -> list[Unit]:
+        """"A camp for Congolese refugees was attacked": when a passive subject's head noun is no
+        actor, the actor it is of or for, right after it, is what was acted on."""
+        links = self.g.possessive_markers | self.g.beneficiary_prepositions
+        clause = self._clause_start(anchor)
+        for u in reversed(units):
+            if u.end > anchor or u.start < clause or anchor - u.end > SUBJECT_WINDOW:
+                continue
+            if u.governed_by not in links or self._in_trigger(u):
+                return []
+            prep = u.start - 1
+            while prep > clause and self._w(prep) in self.g.determiners:
+                prep -= 1
+            head = prep - 1  # the noun the phrase hangs on: a plain word, not part of an actor
+            if self._w(prep) in links and head >= clause and self._plain_word(head) and not any(
+                    v.start <= head < v.end for v in units):
+                return self._group_of(units, u)
+            return []
+        return []
+
     def _after(self, units: list[Unit], lo: int, *, direct: bool = True, exclude=(), authors: bool = False,
                author_first: bool = False) -> list[Unit]:
         """The target after position lo, within the clause:
@@ -875,6 +896,7 @@ class Coder:
             if self._crosses_boundary(lo, u.start) or any(k in self._trigger_starts for k in range(lo, u.start)):
                 return []
             if (u.governed_by in self.g.locative_prepositions and u.plain_country and not u.bare
+                    and self._w(u.end) not in self.g.border_nouns
                     and not any(x.placed_by is u for x in exclude)):
                 return [u]
         return []
@@ -894,7 +916,7 @@ class Coder:
                     self._w(k) in self.g.fallback_target_stops or self._w(k) in self.g.reporting_verbs
                     or (self._w(k) in self.g.conditionals and root not in THREAT_ROOTS) for k in range(lo, end)):
                 return []
-            if u.code and not u.bare:
+            if u.code and (not u.bare or self.g.fallback_bare):
                 return self._group_of(units, u)
         return []
 
@@ -1013,7 +1035,7 @@ class Coder:
                     self._no_event_reason = "event noun with no target and no agent: names an act, reports none"
                     return []
         elif voice == "passive":
-            targets = self._subject(units, t.start)
+            targets = self._subject(units, t.start) or self._subject_owner(units, t.start)
             sources = self._agent(units, after)
             if not sources and rule.source == "speaker":
                 # "(Straw said) Libya must hand over ...": the demand is the speaker's.
@@ -1049,6 +1071,12 @@ class Coder:
             # "refused to commit any assistance to the US-led war": with no object found, an act
             # is aimed at the next actor of its sentence (a language's coding convention).
             targets = self._next_actor(units, after, root, exclude=sources)
+        own = sources[0].code[:3] if rule.own_target and sources and sources[0].code else ""
+        if _is_countryish(own) and all(u.plain_country and u.code[:3] == own for u in targets):
+            # "Sudan's government lifted the state of emergency", "Bolivia lifted the curfew in La
+            # Paz": an act on the country's own people (its country, no sector), when no other
+            # target, and no place abroad, is named.
+            targets = [Unit(t.start, t.start, code=own, country=own)]
         if rule.no_target:
             targets = []
         elif rule.symmetric:
@@ -1137,7 +1165,8 @@ class Coder:
                 # "Israeli air strikes on Gaza killed ten people": the victims are where it happened.
                 # "... killed 23 people ... when they blew themselves up in Tel Aviv": further
                 # away, only a place named as where ("in") it happened.
-                place = next((v for v in self._units_now if v.plain_country and v not in sources and (
+                place = next((v for v in self._units_now if v.plain_country and v not in sources
+                              and self._w(v.end) not in self.g.border_nouns and (
                     (abs(v.start - u.start) <= OBLIQUE_WINDOW and v.governed_by in self.g.target_prepositions)
                     or (abs(v.start - u.start) <= 2 * OBLIQUE_WINDOW
                         and v.governed_by in self.g.locative_prepositions))), None)
@@ -1186,7 +1215,7 @@ class Coder:
             if not targets:
                 out.append(RawEvent(s, None, event_code, rule.id, t, voice, code(s), ""))
             for tg in targets:
-                if tg.code != s.code:
+                if code(tg) != code(s):  # ("Rusia ... pemerintah Rusia": no act on oneself)
                     out.append(RawEvent(s, tg, event_code, rule.id, t, voice, code(s), code(tg)))
                     if rule.reverse:
                         out.append(RawEvent(tg, s, rule.reverse, rule.id, t, voice, code(tg), code(s)))
