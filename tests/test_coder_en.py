@@ -347,3 +347,14 @@ def test_a_role_noun_of_a_region_of_a_country():
 
 def test_pushing_hard_for_is_a_demand():
     assert roots("Britain is pushing hard for Kenya to release the journalists.") == {("GBR", "KEN", "10")}
+
+
+def test_a_people_of_a_country_lives_there_a_people_in_a_country_keeps_its_own():
+    assert triples("The Albanians of southern Serbia are demanding autonomy from Serbian authorities.") \
+        == {("SRBCVL", "SRBGOV", "1043")}
+    assert triples("Two Kenyans in Somalia were kidnapped by al-Shabaab.") == {("SOMREB", "KENCVL", "181")}
+
+
+def test_a_region_adjective_does_not_hide_a_locative():
+    # "in northern Iraq" is a locative like "in Iraq": it places the rebels that have no country
+    assert triples("Turkish jets bombed Kurdish rebel positions in northern Iraq.") == {("TUR", "IRQREB", "195")}

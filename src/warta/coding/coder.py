@@ -72,6 +72,7 @@ class Unit:
     last_kind: str = ""  # kind of the last match absorbed (actor, demonym, agent ...)
     possessed: bool = False  # after a possessive pronoun: "their forces", "its troops"
     placed_by: "Unit | None" = None  # the place in the clause that gave a role noun its country
+    people: bool = False  # a people named by a demonym's plural only ("Albanians")
 
 
 @dataclass(slots=True)
@@ -335,11 +336,12 @@ class Coder:
             if cur.last_kind == DEMONYM:
                 return len(gap) <= window and all(self._plain_word(k) and doc[k].is_lower for k in gap)
             return False
-        if (self.g.role_linkers and cur.sector and not cur.country and not cur.person
+        if (self.g.role_linkers and cur.sector and (not cur.country or cur.people) and not cur.person
                 and entry.kind in (ACTOR, CAPITAL) and entry.actor.kind == "country"
                 and not self._after_possessive_pronoun(cur.start)):  # "its forces in Lebanon" are not Lebanon's
             for j, w in enumerate(words):
-                if w in self.g.role_linkers:
+                # "the Albanians of southern Serbia" live there; "Kenyans in Somalia" are Kenyans
+                if w in self.g.role_linkers and (not cur.country or w in self.g.possessive_markers):
                     names, dets = gap[:j], words[j + 1:]
                     return (all(doc[k].is_title and k not in self._trig_pos for k in names)
                             and all(d in self.g.determiners or d in self.g.region_adjectives for d in dets))
@@ -349,7 +351,9 @@ class Coder:
         """The preposition an actor starting at `start` stands after, looking past determiners and
         quantifiers ("by the Israeli army", "kepada para pejabat"); "" when none."""
         k = start - 1
-        while k >= self._s0 and self._w(k) in self.g.determiners and start - k <= 3:
+        # ("in northern Iraq", "in the south-west of": a region adjective is part of the place)
+        while k >= self._s0 and start - k <= 3 and (
+                self._w(k) in self.g.determiners or self._w(k).lower() in self.g.region_adjectives):
             k -= 1
         prev = self._w(k)
         # "thousands of students", "a group of refugees": a partitive "of" heads no oblique phrase.
@@ -403,6 +407,7 @@ class Coder:
                 u.sector = entry.sector
             if entry.country and not u.country:
                 u.country = entry.country
+                u.people = entry.people
             return
         actor = entry.actor
         if actor.kind == "person":

@@ -31,6 +31,7 @@ class Entry:
     voice: str = ""  # triggers: active | passive | nominal
     exact: frozenset[tuple[str, ...]] | None = None  # token texts that must match exactly (case)
     target_only: bool = False  # agents: generic nouns that are actors only as targets
+    people: bool = False  # agents: a demonym's plural ("Albanians"), a people
 
 
 def _needs_exact_case(alias: str, actor: Actor) -> bool:
@@ -86,7 +87,8 @@ class Lexicon:
             plural = [d + "s" for d in dem if d.endswith(self.grammar.demonym_plural_endings)]
             if plural and self.grammar.demonym_plural_endings and actor.kind == "country":
                 self._add(f"{AGENT}:people:{actor.key}",
-                          Entry(AGENT, sector=self.grammar.demonym_plural_sector, country=actor.code), plural)
+                          Entry(AGENT, sector=self.grammar.demonym_plural_sector, country=actor.code,
+                                people=True), plural)
 
     def _add_agents(self, agents) -> None:
         for i, agent in enumerate(agents):
