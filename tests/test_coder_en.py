@@ -358,3 +358,9 @@ def test_a_people_of_a_country_lives_there_a_people_in_a_country_keeps_its_own()
 def test_a_region_adjective_does_not_hide_a_locative():
     # "in northern Iraq" is a locative like "in Iraq": it places the rebels that have no country
     assert triples("Turkish jets bombed Kurdish rebel positions in northern Iraq.") == {("TUR", "IRQREB", "195")}
+
+
+def test_a_role_noun_from_a_demonym_phrase_takes_its_country():
+    # "Doctors from two American aid groups": the role linker reaches a demonym too
+    assert triples("Doctors from two American aid groups delivered aid to Baghdad University.") \
+        == {("USAHLH", "IRQEDU", "070")}

@@ -337,7 +337,7 @@ class Coder:
                 return len(gap) <= window and all(self._plain_word(k) and doc[k].is_lower for k in gap)
             return False
         if (self.g.role_linkers and cur.sector and (not cur.country or cur.people) and not cur.person
-                and entry.kind in (ACTOR, CAPITAL) and entry.actor.kind == "country"
+                and entry.kind in (ACTOR, CAPITAL, DEMONYM) and entry.actor.kind == "country"
                 and not self._after_possessive_pronoun(cur.start)):  # "its forces in Lebanon" are not Lebanon's
             for j, w in enumerate(words):
                 # "the Albanians of southern Serbia" live there; "Kenyans in Somalia" are Kenyans
