@@ -364,3 +364,8 @@ def test_a_role_noun_from_a_demonym_phrase_takes_its_country():
     # "Doctors from two American aid groups": the role linker reaches a demonym too
     assert triples("Doctors from two American aid groups delivered aid to Baghdad University.") \
         == {("USAHLH", "IRQEDU", "070")}
+
+
+def test_an_aside_before_the_last_country_of_a_list():
+    got = roots("The European Union agreed to lift sanctions on Iran, Syria and, to a lesser extent, Cuba.")
+    assert {("IGO", "IRN", "03"), ("IGO", "SYR", "03"), ("IGO", "CUB", "03")} <= got

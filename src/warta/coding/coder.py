@@ -459,6 +459,12 @@ class Coder:
                     mods += 1
                 if len(between) == 2 and between[0] == "," and between[1] in self.g.conjunctions:
                     between = between[1:]
+                if (len(between) > 2 and between[-1] == "," and units[j].plain_country and units[j + 1].plain_country
+                        and len(between) <= 7 and between[0] in self.g.conjunctions | {","}
+                        and any(w in self.g.conjunctions for w in between[:2])
+                        and not any(w in self.g.clause_boundaries for w in between[2:-1])):
+                    # "Iran, Sudan, and with strings attached, Cuba": an aside before a list's last country
+                    between = [next(w for w in between[:2] if w in self.g.conjunctions)]
                 if len(between) != 1 or between[0] not in self.g.conjunctions:
                     break
                 seps.append(between[0])
