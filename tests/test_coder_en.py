@@ -320,7 +320,7 @@ def test_emergency_rule_is_aimed_at_the_doers_own_country():
     # a place abroad is still the target
     assert roots("Israel imposed a curfew in the West Bank.") == {("ISR", "PSE", "17")}
     # no act on oneself: a country and its own government are one actor, its police another
-    assert triples("Russia's government condemned Russia.") == set()
+    assert triples("Russia's government condemned Russia.") == {("RUSGOV", "", "111")}
     assert triples("Kenya promised to reform Kenya's police.") == {("KENGOV", "KENCOP", "034")}
 
 
@@ -369,3 +369,30 @@ def test_a_role_noun_from_a_demonym_phrase_takes_its_country():
 def test_an_aside_before_the_last_country_of_a_list():
     got = roots("The European Union agreed to lift sanctions on Iran, Syria and, to a lesser extent, Cuba.")
     assert {("IGO", "IRN", "03"), ("IGO", "SYR", "03"), ("IGO", "CUB", "03")} <= got
+
+
+def test_hosting_talks_between_two_parties_is_mediation():
+    assert triples("Norway hosted talks between the Sri Lankan government and Tamil Tigers rebels.") >= {
+        ("NORGOV", "LKAGOV", "045")}
+    # a stated plan to host them is an intent to mediate; "between" names both parties even
+    # when the first one's head noun is no actor
+    assert roots("Egypt would be ready to host a meeting between an Israeli peace group and Hamas.") \
+        == {("EGY", "ISR", "03"), ("EGY", "PSE", "03")}
+
+
+def test_a_demonym_and_a_people_before_a_role_noun_are_one_actor():
+    assert triples("Turkey will allow up to 5,000 Turkish Kurd refugees to return home.") \
+        == {("TURGOV", "TURREF", "0355")}
+
+
+def test_an_arrest_with_no_agent_is_the_authorities_of_the_place():
+    # `authority_roots`: a passive investigation or arrest, no "by", a country after "in"
+    assert triples("An American journalist was detained in Iran.") == {("IRNGOV", "USAMED", "173")}
+    assert triples("A US national has been put under investigation in Italy.") == {("ITAGOV", "USACVL", "090")}
+    assert triples("An American journalist was detained.") == set()  # no place, no doer
+
+
+def test_an_act_aimed_only_at_its_own_source_has_no_target():
+    # `self_target_dropped`: the event stays, its target goes
+    assert triples("Serbia's president promised to democratize Serbia.") == {("SRBGOV", "", "034")}
+    assert triples("Sudan's president took steps to enhance political freedoms.") == {("SDNGOV", "SDN", "0811")}

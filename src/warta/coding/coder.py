@@ -334,7 +334,10 @@ class Coder:
                 # "Vietnamese-led forces", "US-led coalition": the leader's forces
                 return self._w(gap[1]) in self.g.leader_compounds
             if cur.last_kind == DEMONYM:
-                return len(gap) <= window and all(self._plain_word(k) and doc[k].is_lower for k in gap)
+                # "French paper workers"; one capitalised word too: "Turkish Kurd refugees",
+                # "Iraqi Shiite militias" (a people or faith within the country)
+                return len(gap) <= window and all(
+                    self._plain_word(k) and (doc[k].is_lower or (len(gap) == 1 and doc[k].is_title)) for k in gap)
             return False
         if (self.g.role_linkers and cur.sector and (not cur.country or cur.people) and not cur.person
                 and entry.kind in (ACTOR, CAPITAL, DEMONYM) and entry.actor.kind == "country"
@@ -459,6 +462,12 @@ class Coder:
                     mods += 1
                 if len(between) == 2 and between[0] == "," and between[1] in self.g.conjunctions:
                     between = between[1:]
+                if (units[i].governed_by in self.g.between_markers and 1 < len(between) <= 4
+                        and between[-1] in self.g.conjunctions and between[-1] != ","
+                        and all(self._plain_word(k) for k in range(units[j].end, units[j].end + len(between) - 1))):
+                    # "between an Israeli peace movement and the PLO": the first party's head noun
+                    # is no actor, yet "between" names two parties
+                    between = between[-1:]
                 if (len(between) > 2 and between[-1] == "," and units[j].plain_country and units[j + 1].plain_country
                         and len(between) <= 7 and between[0] in self.g.conjunctions | {","}
                         and any(w in self.g.conjunctions for w in between[:2])
@@ -1054,6 +1063,13 @@ class Coder:
             if not sources:
                 # "ditembak tentara India": the agent may follow a passive verb with no "oleh".
                 sources = [u for u in self._after(units, after, direct=True) if u.start - after <= 1 and not u.governed_by]
+            if not sources and targets and root in self.g.authority_roots:
+                # "A US national has been put under investigation in Italy": an arrest or
+                # investigation with no named agent is the authorities' of the place named.
+                place = self._locative(units, after, exclude=targets)
+                if place:
+                    sources = [Unit(place[0].start, place[0].start, code=place[0].code[:3] + self.g.authority_sector,
+                                    sector=self.g.authority_sector)]
         else:
             sources = self._subject(units, t.start)
             targets = self._after(units, after, direct=True, exclude=sources,
@@ -1223,10 +1239,13 @@ class Coder:
             self._no_event_reason = "a meeting or diplomatic act with no other party"
             return out
         for s in sources:
-            if not targets:
+            # ("Rusia ... pemerintah Rusia": no act on oneself; "Serbia's president promised to
+            # democratize Serbia": aimed only at itself, the act has no other target)
+            if not targets or (self.g.self_target_dropped and event_code[:2] not in PARTNER_ROOTS
+                               and all(code(tg) == code(s) for tg in targets)):
                 out.append(RawEvent(s, None, event_code, rule.id, t, voice, code(s), ""))
             for tg in targets:
-                if code(tg) != code(s):  # ("Rusia ... pemerintah Rusia": no act on oneself)
+                if code(tg) != code(s):
                     out.append(RawEvent(s, tg, event_code, rule.id, t, voice, code(s), code(tg)))
                     if rule.reverse:
                         out.append(RawEvent(tg, s, rule.reverse, rule.id, t, voice, code(tg), code(s)))
