@@ -396,3 +396,17 @@ def test_an_act_aimed_only_at_its_own_source_has_no_target():
     # `self_target_dropped`: the event stays, its target goes
     assert triples("Serbia's president promised to democratize Serbia.") == {("SRBGOV", "", "034")}
     assert triples("Sudan's president took steps to enhance political freedoms.") == {("SDNGOV", "SDN", "0811")}
+
+
+def test_a_long_country_name_with_a_letter_missing_still_matches():
+    # `misspelt_country_length`: "Afganistan", "Ethopia"; capitalised as written only
+    assert triples("Pakistan rejected a fresh offer from Afganistan for direct talks.") == {("PAKGOV", "AFGGOV", "125")}
+    assert triples("Ethopia agreed to re-open its borders to UN peacekeepers.") == {("ETHGOV", "IGOUNO", "0355")}
+    assert triples("Pakistan rejected a fresh offer from afganistan for direct talks.") == {("PAKGOV", "", "125")}
+    # a demonym stays a demonym ("Somali" is not Somalia misspelt)
+    assert roots("Somali pirates seized a Kenyan ship.") == {("SOM", "KEN", "17")}
+
+
+def test_an_acronym_country_before_a_demonym_and_role_noun_shares_it():
+    assert triples("The Red Cross said US and British forces must ensure security.") \
+        == {("NGOHLH", "USAMIL", "100"), ("NGOHLH", "GBRMIL", "100")}

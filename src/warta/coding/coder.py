@@ -494,7 +494,9 @@ class Coder:
                 # "French and Egyptian warships": the head noun belongs to every demonym before it.
                 for k in range(i, j):
                     v = units[k]
-                    if v.last_kind == DEMONYM and not v.sector and _is_countryish(v.code):
+                    # ("US and British forces": a country's acronym stands as an adjective too)
+                    acronym = v.plain_country and v.end - v.start == 1 and self._doc[v.start].text.replace(".", "").isupper()
+                    if (v.last_kind == DEMONYM or acronym) and not v.sector and _is_countryish(v.code):
                         v.sector, v.code, v.plain_country = head.sector, v.code + head.sector, False
             gid += 1
             i = j + 1

@@ -175,6 +175,7 @@ class Grammar:
     unattributed_sector: str = ""
     soldier_sectors: frozenset[str] = frozenset()
     border_nouns: frozenset[str] = frozenset()
+    misspelt_country_length: int = 0
     authority_roots: frozenset[str] = frozenset()
     authority_sector: str = ""
     self_target_dropped: bool = False
@@ -406,6 +407,7 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         unattributed_sector=str(data.get("unattributed_sector") or "").upper(),
         soldier_sectors=frozenset(w.upper() for w in words("soldier_sectors")),
         border_nouns=frozenset(words("border_nouns")),
+        misspelt_country_length=int(data.get("misspelt_country_length", 0)),
         authority_roots=frozenset(str(w) for w in words("authority_roots")),
         authority_sector=str(data.get("authority_sector") or "").upper(),
         self_target_dropped=bool(data.get("self_target_dropped", False)),
