@@ -410,3 +410,19 @@ def test_a_long_country_name_with_a_letter_missing_still_matches():
 def test_an_acronym_country_before_a_demonym_and_role_noun_shares_it():
     assert triples("The Red Cross said US and British forces must ensure security.") \
         == {("NGOHLH", "USAMIL", "100"), ("NGOHLH", "GBRMIL", "100")}
+
+
+def test_whoever_claims_responsibility_did_the_violence_named_after_the_claim():
+    # `claims: true` on the claim rule
+    got = triples("Hamas claimed responsibility for the suicide bombing in Jerusalem that killed 18 Israelis.")
+    assert ("PSEREB", "ISRCVL", "190") in got and ("PSEREB", "", "015") in got
+    assert not any(s.endswith("UAF") for s, _, _ in got)
+    assert ("AFGREB", "AFGCOP", "190") in triples(
+        "The Taliban claimed responsibility for an attack on a police post in Kandahar.")
+
+
+def test_a_counterpart_of_another_country_is_met_even_after_his():
+    assert triples("Chinese Foreign Minister Qian Qichen met his Japanese counterpart in Beijing.") \
+        == {("CHNGOV", "JPNGOV", "040")}
+    # "its troops" (no country of their own) are still not a target
+    assert triples("Israel withdrew its troops from Lebanon.") == {("ISRGOV", "LBNGOV", "0874")}

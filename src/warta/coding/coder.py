@@ -191,6 +191,7 @@ class Coder:
         self._trigger_starts = {t.start for t in triggers}
         events: list[RawEvent] = []
         self.why = {}
+        self._claimer: list[Unit] = []
         for trig in triggers:
             reason = self._cancelled(trig)
             if reason:
@@ -198,6 +199,10 @@ class Coder:
                 continue
             self._no_event_reason = "source and target are the same actor"
             found = self._roles(trig, units, self._negated)
+            if trig.entry.rule.claims and found:
+                # "Hamas claimed responsibility for the bombing that killed 18 Israelis": the
+                # claimer is the doer of the violence named after the claim in this sentence
+                self._claimer = [e.source for e in found if e.source is not None][:1]
             if not found:
                 self.why[trig.start] = self._no_event_reason
             events += found
@@ -823,7 +828,8 @@ class Coder:
         hi = lo + OBLIQUE_WINDOW
         for u in units:
             # "withdraw their forces from Chad": the doer's own forces are not the target.
-            if u.start < lo or u in exclude or self._in_trigger(u) or u.possessed:
+            # ("met his Japanese counterpart": a country of its own makes it another party)
+            if u.start < lo or u in exclude or self._in_trigger(u) or (u.possessed and not u.country):
                 continue
             if u.start > hi:
                 return author
@@ -1046,6 +1052,8 @@ class Coder:
                     # "kecaman dari Moskow": the agent of an event noun follows it closely; further
                     # on, "dari"/"oleh" belong to another noun ("reaksi atas kebijakan dari Menteri").
                     sources = self._agent(units, after, NOMINAL_AGENT_WINDOW, nominal=True)
+                if not sources and self._claimer and root in VIOLENT_ROOTS:
+                    sources = self._claimer
                 if not sources and self._has_enclitic(t):
                     # "pertemuannya dengan Phu Trong", "lawatan resminya ke Indonesia": -nya points
                     # back to the clause's subject, the first actor of the clause.
@@ -1084,6 +1092,8 @@ class Coder:
             if not targets and root in IRREALIS_ROOTS:
                 # "demanded that the US cancel ...": the demand is on the complement's subject.
                 targets = self._complement_subject(units, after, exclude=sources)
+        if not sources and self._claimer and root in VIOLENT_ROOTS:
+            sources = self._claimer
         if (not sources and targets and voice != "nominal" and root in VIOLENT_ROOTS
                 and self.g.unattributed_sector):
             sources = self._unattributed(units, targets, after)

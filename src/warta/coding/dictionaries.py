@@ -29,7 +29,7 @@ SECTORS = frozenset(
 )
 ACTOR_KINDS = frozenset({"country", "metonym", "igo", "ngo", "group", "state", "person", "ignore"})
 EVENT_KEYS = frozenset(
-    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "source", "together", "reverse", "negated", "note"}
+    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "source", "together", "reverse", "negated", "claims", "note"}
 )
 
 
@@ -115,6 +115,7 @@ class EventRule:
     source: str = ""  # "speaker": the source is who reports the clause ("X said Y must ...")
     together: str = ""  # code when two or more parties do it together (joint drills: 150 -> 062)
     negated: str = ""  # code when negated: "will not accept refugees" is a rejection (120)
+    claims: bool = False  # "X claimed responsibility for the bombing": X did the violence named after it
     reverse: str = ""  # code of the converse event, target -> source (a visit implies a host: 042 -> 043)
     file: str = ""
 
@@ -309,6 +310,7 @@ def _rule_from(entry: dict, file: str) -> EventRule:
         together=str(entry.get("together") or ""),
         reverse=str(entry.get("reverse") or ""),
         negated=str(entry.get("negated") or ""),
+        claims=bool(entry.get("claims", False)),
         file=file,
     )
 
