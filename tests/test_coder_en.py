@@ -426,3 +426,9 @@ def test_a_counterpart_of_another_country_is_met_even_after_his():
         == {("CHNGOV", "JPNGOV", "040")}
     # "its troops" (no country of their own) are still not a target
     assert triples("Israel withdrew its troops from Lebanon.") == {("ISRGOV", "LBNGOV", "0874")}
+
+
+def test_a_participle_before_of_is_a_reduced_passive():
+    # `reduced_passive_after`: the diplomats are accused, by no one named: no accusation event
+    assert triples("The United States expelled two Russian diplomats accused of spying.") == {("USAGOV", "RUSGOV", "161")}
+    assert triples("Kenya accused Uganda of spying.") == {("KENGOV", "UGAGOV", "1125")}

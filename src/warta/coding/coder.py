@@ -1023,6 +1023,11 @@ class Coder:
                 and self._w(t.start).endswith(self.g.participle_endings)):
             # "has been killed in a car bomb": an active pattern after a passive auxiliary is passive.
             voice = "passive"
+        if (voice == "active" and t.end - t.start == 1 and self._w(t.end) in self.g.reduced_passive_after
+                and self._w(t.start).endswith(self.g.participle_endings)):
+            # "two Russian diplomats accused of spying": a participle right before "of" heads a
+            # reduced relative clause, passive ("accused Uganda of" has its object in between).
+            voice = "passive"
         if voice == "active" and self.g.obligation_code and self._w(self._before_adverbs(t.start)) in self.g.obligations:
             # "(Straw said) the Sudanese government must reach an agreement": not an agreement but
             # the speaker's demand on the clause's subject.
