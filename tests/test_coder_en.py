@@ -432,3 +432,9 @@ def test_a_participle_before_of_is_a_reduced_passive():
     # `reduced_passive_after`: the diplomats are accused, by no one named: no accusation event
     assert triples("The United States expelled two Russian diplomats accused of spying.") == {("USAGOV", "RUSGOV", "161")}
     assert triples("Kenya accused Uganda of spying.") == {("KENGOV", "UGAGOV", "1125")}
+
+
+def test_released_persons_named_in_the_pattern_are_the_target():
+    # `target: with` on the release rule: "opposition leader" is in its `with` words
+    assert triples("Nigeria's military rulers released the opposition leader from prison.") == {("NGAMIL", "NGAOPP", "0841")}
+    assert triples("Hamas released the Israeli soldiers.") == {("PSEREB", "ISRMIL", "0841")}

@@ -1115,6 +1115,10 @@ class Coder:
             # "refused to commit any assistance to the US-led war": with no object found, an act
             # is aimed at the next actor of its sentence (a language's coding convention).
             targets = self._next_actor(units, after, root, exclude=sources)
+        if not targets and rule.with_target and t.with_start >= 0:
+            # "released the opposition leader": the persons released are named by the `with` words
+            targets = [u for u in units if t.with_start <= u.start and u.end <= t.span_end and u not in sources][:1]
+            targets = self._group_of(units, targets[0]) if targets else []
         own = sources[0].code[:3] if rule.own_target and sources and sources[0].code else ""
         if _is_countryish(own) and all(u.plain_country and u.code[:3] == own for u in targets):
             # "Sudan's government lifted the state of emergency", "Bolivia lifted the curfew in La

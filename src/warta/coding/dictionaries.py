@@ -112,6 +112,7 @@ class EventRule:
     no_target: bool = False
     author_target: bool = False  # target: author -- "investigating crimes by the police": the police
     own_target: bool = False  # target: own -- "lifted the state of emergency": the doer's own country
+    with_target: bool = False  # target: with -- "released the opposition leader": the actor in the `with` words
     source: str = ""  # "speaker": the source is who reports the clause ("X said Y must ...")
     together: str = ""  # code when two or more parties do it together (joint drills: 150 -> 062)
     negated: str = ""  # code when negated: "will not accept refugees" is a rejection (120)
@@ -307,6 +308,7 @@ def _rule_from(entry: dict, file: str) -> EventRule:
         no_target=str(entry.get("target", "")).lower() == "none",
         author_target=str(entry.get("target", "")).lower() == "author",
         own_target=str(entry.get("target", "")).lower() == "own",
+        with_target=str(entry.get("target", "")).lower() == "with",
         source=str(entry.get("source") or ""),
         together=str(entry.get("together") or ""),
         reverse=str(entry.get("reverse") or ""),
@@ -592,10 +594,11 @@ def _check_event_entry(entry: Any, where: str, file: str, ids: dict[str, str], p
         v = entry.get(k)
         if v is not None and not (isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v)):
             err(f"{k} must be a list of non-empty strings")
-    if entry.get("target") not in (None, "none", "author", "own"):
+    if entry.get("target") not in (None, "none", "author", "own", "with"):
         err("target may only be 'none' (no target), 'author' (the author of what the act is about: "
             "\"investigated crimes by the police\") or 'own' (with no target found, the source's own "
-            "country: \"lifted the state of emergency\")")
+            "country: \"lifted the state of emergency\") or 'with' (the actor the `with` words name: "
+            "\"released the opposition leader\")")
     if entry.get("source") not in (None, "speaker"):
         err("source may only be 'speaker' (the source is who reports the clause: \"X said Y must ...\")")
     tog = entry.get("together")
