@@ -438,3 +438,8 @@ def test_released_persons_named_in_the_pattern_are_the_target():
     # `target: with` on the release rule: "opposition leader" is in its `with` words
     assert triples("Nigeria's military rulers released the opposition leader from prison.") == {("NGAMIL", "NGAOPP", "0841")}
     assert triples("Hamas released the Israeli soldiers.") == {("PSEREB", "ISRMIL", "0841")}
+
+
+def test_house_arrest_with_the_person_between_verb_and_phrase():
+    assert triples("Burmese authorities placed opposition leader Aung San Suu Kyi under house arrest.") \
+        == {("MMRGOV", "MMROPP", "173")}
