@@ -443,3 +443,14 @@ def test_released_persons_named_in_the_pattern_are_the_target():
 def test_house_arrest_with_the_person_between_verb_and_phrase():
     assert triples("Burmese authorities placed opposition leader Aung San Suu Kyi under house arrest.") \
         == {("MMRGOV", "MMROPP", "173")}
+
+
+def test_a_prisoner_exchange_is_mutual():
+    assert triples("Iran and Iraq exchanged prisoners of war on Tuesday.") == {
+        ("IRNGOV", "IRQGOV", "0841"), ("IRQGOV", "IRNGOV", "0841")}
+
+
+def test_adjectives_between_a_preposition_and_its_role_noun():
+    # "with Muslim rebels" is a partner phrase like "with the rebels"
+    assert roots("The Philippine government resumed peace talks with Muslim rebels.") == {
+        ("PHL", "PHL", "04")}

@@ -288,7 +288,7 @@ class Coder:
                 if cur is not None:
                     units.append(cur)
                 cur = Unit(start=start, end=start)
-                cur.governed_by = self._governing(start)
+                cur.governed_by = self._governing(start, role=entry.kind == AGENT)
                 self._absorb(cur, entry, end, day, head_first)
             i += 1
         if cur is not None:
@@ -355,7 +355,7 @@ class Coder:
                             and all(d in self.g.determiners or d in self.g.region_adjectives for d in dets))
         return False
 
-    def _governing(self, start: int) -> str:
+    def _governing(self, start: int, role: bool = False) -> str:
         """The preposition an actor starting at `start` stands after, looking past determiners and
         quantifiers ("by the Israeli army", "kepada para pejabat"); "" when none."""
         k = start - 1
@@ -363,6 +363,17 @@ class Coder:
         while k >= self._s0 and start - k <= 3 and (
                 self._w(k) in self.g.determiners or self._w(k).lower() in self.g.region_adjectives):
             k -= 1
+        if role and self.g.head == "last":
+            # "talks with Muslim rebels", "against the armed separatists": up to `modifier_window`
+            # adjectives before a role noun are part of its phrase
+            j, mods = k, 0
+            while mods < self.g.modifier_window and j > self._s0 and self._plain_word(j):
+                j, mods = j - 1, mods + 1
+                while j >= self._s0 and self._w(j) in self.g.determiners:
+                    j -= 1
+                if self._w(j) in self.g.prepositions:
+                    k = j
+                    break
         prev = self._w(k)
         # "thousands of students", "a group of refugees": a partitive "of" heads no oblique phrase.
         if prev in self.g.possessive_markers and self._w(k - 1) in self.g.partitives:
