@@ -454,3 +454,13 @@ def test_adjectives_between_a_preposition_and_its_role_noun():
     # "with Muslim rebels" is a partner phrase like "with the rebels"
     assert roots("The Philippine government resumed peace talks with Muslim rebels.") == {
         ("PHL", "PHL", "04")}
+
+
+def test_an_excluded_sense_after_the_object_belongs_to_the_object():
+    # `without: [of]` on threats keeps "warned of famine" out, not "warned Iraq of consequences"
+    assert triples("The United States warned Iraq of serious consequences.") == {("USAGOV", "IRQGOV", "130")}
+    assert triples("The United Nations warned of famine in Somalia.") == set()
+
+
+def test_occupying_part_of_a_country():
+    assert roots("Turkish troops occupied the northern third of Cyprus.") == {("TUR", "CYP", "19")}

@@ -584,8 +584,12 @@ class Coder:
                 if hit is None:
                     continue
                 with_start, span_end = hit
-            if rule.without and self._find_phrase(rule.without, end, min(s1, end + WITHOUT_WINDOW)) is not None:
-                continue
+            if rule.without:
+                hit = self._find_phrase(rule.without, end, min(s1, end + WITHOUT_WINDOW))
+                # ("warned of famine" is excluded; in "warned Iraq of serious consequences" the
+                # words after the object are about it, not the verb's sense)
+                if hit is not None and not any(k in in_actor for k in range(end, hit[0])):
+                    continue
             cands.append(Trigger(start, end, entry, span_end, with_start))
         # The most specific reading wins: more words matched, then a rule with a `with`
         # condition, then the longer (more specific) CAMEO code. `with` words that are an actor
