@@ -464,3 +464,17 @@ def test_an_excluded_sense_after_the_object_belongs_to_the_object():
 
 def test_occupying_part_of_a_country():
     assert roots("Turkish troops occupied the northern third of Cyprus.") == {("TUR", "CYP", "19")}
+
+
+def test_refusing_involvement_or_talks_is_a_rejection():
+    # `negated` on the allow-inspectors and negotiate rules
+    assert triples("Iraq said on Monday it would not allow U.N. inspectors to visit the sites.") \
+        == {("IRQGOV", "IGOUNO", "1245")}
+    assert triples("Israel said it would not negotiate with Hamas.") == {("ISRGOV", "PSEREB", "125")}
+    assert triples("Israel did not attack Syria.") == set()  # other negated acts stay no event
+
+
+def test_two_parties_agreeing_to_meet_meet_each_other():
+    # `together: "036"` on the intent to meet
+    assert triples("Greece and Turkey agreed to hold talks on the Aegean.") == {
+        ("GRCGOV", "TURGOV", "036"), ("TURGOV", "GRCGOV", "036")}
