@@ -478,3 +478,15 @@ def test_two_parties_agreeing_to_meet_meet_each_other():
     # `together: "036"` on the intent to meet
     assert triples("Greece and Turkey agreed to hold talks on the Aegean.") == {
         ("GRCGOV", "TURGOV", "036"), ("TURGOV", "GRCGOV", "036")}
+
+
+def test_the_soviet_union_is_coded_as_russia_and_the_pope_as_the_vatican():
+    assert triples("The Soviet Union and the United States signed a treaty.") == {
+        ("RUSGOV", "USAGOV", "057"), ("USAGOV", "RUSGOV", "057")}
+    assert roots("The Pope called for an end to the violence in Northern Ireland.") == {("VAT", "GBR", "02")}
+
+
+def test_withdrawing_from_a_place_is_a_retreat_but_not_from_an_election():
+    assert triples("Soviet troops withdrew from Afghanistan.") == {("RUSMIL", "AFGGOV", "0874")}
+    assert triples("Iran withdrew from the talks.") == {("IRNGOV", "", "164")}
+    assert triples("The Kenyan opposition withdrew from the election.") == set()
