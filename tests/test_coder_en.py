@@ -490,3 +490,8 @@ def test_withdrawing_from_a_place_is_a_retreat_but_not_from_an_election():
     assert triples("Soviet troops withdrew from Afghanistan.") == {("RUSMIL", "AFGGOV", "0874")}
     assert triples("Iran withdrew from the talks.") == {("IRNGOV", "", "164")}
     assert triples("The Kenyan opposition withdrew from the election.") == set()
+
+
+def test_giving_a_sum_of_money_is_economic_aid():
+    assert triples("Saudi Arabia donated $100 million to the Palestinian Authority.") == {("SAUGOV", "PSEGOV", "071")}
+    assert triples("Japan gave Indonesia 5 billion yen.") == {("JPNGOV", "IDNGOV", "071")}
