@@ -495,3 +495,10 @@ def test_withdrawing_from_a_place_is_a_retreat_but_not_from_an_election():
 def test_giving_a_sum_of_money_is_economic_aid():
     assert triples("Saudi Arabia donated $100 million to the Palestinian Authority.") == {("SAUGOV", "PSEGOV", "071")}
     assert triples("Japan gave Indonesia 5 billion yen.") == {("JPNGOV", "IDNGOV", "071")}
+
+
+def test_a_relative_or_participle_aside_does_not_hide_the_subject():
+    assert triples("Israel, which has occupied the Golan Heights since 1967, rejected Syria's demand.") \
+        == {("ISRGOV", "SYRGOV", "120")}
+    assert ("KWTGOV", "IRQGOV", "1031") in triples(
+        "Kuwait, backed by the United States, demanded that Iraq pay reparations.")

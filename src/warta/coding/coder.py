@@ -50,6 +50,7 @@ PURPOSE_WINDOW = 12
 THREAT_ROOTS = frozenset({"13"})
 # Assault, fight and mass violence: with no named doer, an unidentified armed force's.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+ASIDE_WINDOW = 20  # longest relative or participle aside between commas skipped to find a subject
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
 
 
@@ -672,6 +673,17 @@ class Coder:
             if w == ")":
                 opening = next((j for j in range(k - 1, max(self._s0, k - PAREN_WINDOW) - 1, -1) if self._w(j) == "("), None)
                 if opening is not None and opening > self._s0:
+                    k = opening - 1
+                    continue
+            if w == "," and self.g.head == "last":
+                # "Israel, which has occupied the Golan since 1967, rejected ...", "Kuwait, backed
+                # by the United States, demanded ...": a relative or participle aside between
+                # commas is inside the clause, like brackets
+                opening = next((j for j in range(k - 1, max(self._s0, k - ASIDE_WINDOW) - 1, -1)
+                                if self._w(j) == ","), None)
+                first = self._w(opening + 1) if opening is not None else ""
+                if opening is not None and opening > self._s0 and first != "that" and (
+                        first in self.g.relativizers or first.endswith(self.g.participle_endings)):
                     k = opening - 1
                     continue
             if w in self.g.clause_boundaries:
