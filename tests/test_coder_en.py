@@ -502,3 +502,9 @@ def test_a_relative_or_participle_aside_does_not_hide_the_subject():
         == {("ISRGOV", "SYRGOV", "120")}
     assert ("KWTGOV", "IRQGOV", "1031") in triples(
         "Kuwait, backed by the United States, demanded that Iraq pay reparations.")
+
+
+def test_the_nearest_object_picks_the_sense_of_a_verb():
+    # "blocked roads ... to protest" is a blockade (144), not preventing a protest (172)
+    assert roots("Thousands of farmers blocked roads in Brussels to protest EU farm policy.") == {("BEL", "BEL", "14")}
+    assert roots("Police in Brussels blocked a protest by farmers.") == {("BEL", "BEL", "17")}

@@ -599,8 +599,11 @@ class Coder:
         def weight(t: Trigger) -> tuple:
             own = sum(1 for k in t.tokens() if k not in in_actor or t.start <= k < t.end)
             # On a full tie the active reading wins ("rejected" is both an active and a passive form).
+            # Last, for one verb, the `with` words nearest it: "blocked roads in Brussels to
+            # protest ..." is blocking roads, not blocking a protest.
+            near = t.with_start - t.end if t.with_start >= 0 else 0
             return (-own, -(t.end - t.start), -bool(t.entry.rule.with_), -len(t.entry.rule.code),
-                    t.entry.voice != "active", t.start)
+                    t.entry.voice != "active", t.start, near)
 
         cands.sort(key=weight)
         taken: set[int] = set()
