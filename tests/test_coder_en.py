@@ -508,3 +508,12 @@ def test_the_nearest_object_picks_the_sense_of_a_verb():
     # "blocked roads ... to protest" is a blockade (144), not preventing a protest (172)
     assert roots("Thousands of farmers blocked roads in Brussels to protest EU farm policy.") == {("BEL", "BEL", "14")}
     assert roots("Police in Brussels blocked a protest by farmers.") == {("BEL", "BEL", "17")}
+
+
+def test_role_nouns_of_an_igo_and_hyphenated_possessed_modifiers():
+    # "the foreign ministers of the European Union": a role linker reaches an IGO too
+    assert triples("The foreign ministers of the European Union agreed on Monday to lift the arms "
+                   "embargo against Croatia.") == {("IGOEUREEC", "HRVGOV", "0354")}
+    # "Syria's state-run newspaper": one actor across a hyphenated modifier
+    assert triples("Syria's state-run newspaper Tishrin accused Turkey of supporting Kurdish rebels.") \
+        == {("SYRMED", "TURGOV", "112")}

@@ -334,8 +334,9 @@ class Coder:
         words = [self._w(k) for k in gap]
         if entry.kind == AGENT and cur.country and not cur.sector and not cur.person:
             if words[0] in self.g.possessive_suffixes:
-                rest = gap[1:]
-                return len(rest) <= window and all(self._plain_word(k) for k in rest)
+                # ("Syria's state-run newspaper": a hyphenated modifier counts as one word)
+                rest = [k for k in gap[1:] if self._w(k) != "-"]
+                return len(rest) <= window + words.count("-") and all(self._plain_word(k) for k in rest)
             if cur.last_kind in (DEMONYM, ACTOR) and len(gap) == 2 and self._w(gap[0]) == "-":
                 # "Vietnamese-led forces", "US-led coalition": the leader's forces
                 return self._w(gap[1]) in self.g.leader_compounds
@@ -346,7 +347,7 @@ class Coder:
                     self._plain_word(k) and (doc[k].is_lower or (len(gap) == 1 and doc[k].is_title)) for k in gap)
             return False
         if (self.g.role_linkers and cur.sector and (not cur.country or cur.people) and not cur.person
-                and entry.kind in (ACTOR, CAPITAL, DEMONYM) and entry.actor.kind == "country"
+                and entry.kind in (ACTOR, CAPITAL, DEMONYM) and entry.actor.kind in ("country", "igo")
                 and not self._after_possessive_pronoun(cur.start)):  # "its forces in Lebanon" are not Lebanon's
             for j, w in enumerate(words):
                 # "the Albanians of southern Serbia" live there; "Kenyans in Somalia" are Kenyans
