@@ -50,6 +50,7 @@ PURPOSE_WINDOW = 12
 THREAT_ROOTS = frozenset({"13"})
 # Assault, fight and mass violence: with no named doer, an unidentified armed force's.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+ASIDE_WINDOW = 20  # longest relative or participle aside between commas skipped to find a subject
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
 
 
@@ -72,6 +73,7 @@ class Unit:
     last_kind: str = ""  # kind of the last match absorbed (actor, demonym, agent ...)
     possessed: bool = False  # after a possessive pronoun: "their forces", "its troops"
     placed_by: "Unit | None" = None  # the place in the clause that gave a role noun its country
+    people: bool = False  # a people named by a demonym's plural only ("Albanians")
 
 
 @dataclass(slots=True)
@@ -190,6 +192,7 @@ class Coder:
         self._trigger_starts = {t.start for t in triggers}
         events: list[RawEvent] = []
         self.why = {}
+        self._claimer: list[Unit] = []
         for trig in triggers:
             reason = self._cancelled(trig)
             if reason:
@@ -197,6 +200,10 @@ class Coder:
                 continue
             self._no_event_reason = "source and target are the same actor"
             found = self._roles(trig, units, self._negated)
+            if trig.entry.rule.claims and found:
+                # "Hamas claimed responsibility for the bombing that killed 18 Israelis": the
+                # claimer is the doer of the violence named after the claim in this sentence
+                self._claimer = [e.source for e in found if e.source is not None][:1]
             if not found:
                 self.why[trig.start] = self._no_event_reason
             events += found
@@ -282,7 +289,7 @@ class Coder:
                 if cur is not None:
                     units.append(cur)
                 cur = Unit(start=start, end=start)
-                cur.governed_by = self._governing(start)
+                cur.governed_by = self._governing(start, role=entry.kind == AGENT)
                 self._absorb(cur, entry, end, day, head_first)
             i += 1
         if cur is not None:
@@ -327,30 +334,48 @@ class Coder:
         words = [self._w(k) for k in gap]
         if entry.kind == AGENT and cur.country and not cur.sector and not cur.person:
             if words[0] in self.g.possessive_suffixes:
-                rest = gap[1:]
-                return len(rest) <= window and all(self._plain_word(k) for k in rest)
+                # ("Syria's state-run newspaper": a hyphenated modifier counts as one word)
+                rest = [k for k in gap[1:] if self._w(k) != "-"]
+                return len(rest) <= window + words.count("-") and all(self._plain_word(k) for k in rest)
             if cur.last_kind in (DEMONYM, ACTOR) and len(gap) == 2 and self._w(gap[0]) == "-":
                 # "Vietnamese-led forces", "US-led coalition": the leader's forces
                 return self._w(gap[1]) in self.g.leader_compounds
             if cur.last_kind == DEMONYM:
-                return len(gap) <= window and all(self._plain_word(k) and doc[k].is_lower for k in gap)
+                # "French paper workers"; one capitalised word too: "Turkish Kurd refugees",
+                # "Iraqi Shiite militias" (a people or faith within the country)
+                return len(gap) <= window and all(
+                    self._plain_word(k) and (doc[k].is_lower or (len(gap) == 1 and doc[k].is_title)) for k in gap)
             return False
-        if (self.g.role_linkers and cur.sector and not cur.country and not cur.person
-                and entry.kind in (ACTOR, CAPITAL) and entry.actor.kind == "country"
+        if (self.g.role_linkers and cur.sector and (not cur.country or cur.people) and not cur.person
+                and entry.kind in (ACTOR, CAPITAL, DEMONYM) and entry.actor.kind in ("country", "igo")
                 and not self._after_possessive_pronoun(cur.start)):  # "its forces in Lebanon" are not Lebanon's
             for j, w in enumerate(words):
-                if w in self.g.role_linkers:
+                # "the Albanians of southern Serbia" live there; "Kenyans in Somalia" are Kenyans
+                if w in self.g.role_linkers and (not cur.country or w in self.g.possessive_markers):
                     names, dets = gap[:j], words[j + 1:]
                     return (all(doc[k].is_title and k not in self._trig_pos for k in names)
-                            and all(d in self.g.determiners for d in dets))
+                            and all(d in self.g.determiners or d in self.g.region_adjectives for d in dets))
         return False
 
-    def _governing(self, start: int) -> str:
+    def _governing(self, start: int, role: bool = False) -> str:
         """The preposition an actor starting at `start` stands after, looking past determiners and
         quantifiers ("by the Israeli army", "kepada para pejabat"); "" when none."""
         k = start - 1
-        while k >= self._s0 and self._w(k) in self.g.determiners and start - k <= 3:
+        # ("in northern Iraq", "in the south-west of": a region adjective is part of the place)
+        while k >= self._s0 and start - k <= 3 and (
+                self._w(k) in self.g.determiners or self._w(k).lower() in self.g.region_adjectives):
             k -= 1
+        if role and self.g.head == "last":
+            # "talks with Muslim rebels", "against the armed separatists": up to `modifier_window`
+            # adjectives before a role noun are part of its phrase
+            j, mods = k, 0
+            while mods < self.g.modifier_window and j > self._s0 and self._plain_word(j):
+                j, mods = j - 1, mods + 1
+                while j >= self._s0 and self._w(j) in self.g.determiners:
+                    j -= 1
+                if self._w(j) in self.g.prepositions:
+                    k = j
+                    break
         prev = self._w(k)
         # "thousands of students", "a group of refugees": a partitive "of" heads no oblique phrase.
         if prev in self.g.possessive_markers and self._w(k - 1) in self.g.partitives:
@@ -403,6 +428,7 @@ class Coder:
                 u.sector = entry.sector
             if entry.country and not u.country:
                 u.country = entry.country
+                u.people = entry.people
             return
         actor = entry.actor
         if actor.kind == "person":
@@ -454,6 +480,18 @@ class Coder:
                     mods += 1
                 if len(between) == 2 and between[0] == "," and between[1] in self.g.conjunctions:
                     between = between[1:]
+                if (units[i].governed_by in self.g.between_markers and 1 < len(between) <= 4
+                        and between[-1] in self.g.conjunctions and between[-1] != ","
+                        and all(self._plain_word(k) for k in range(units[j].end, units[j].end + len(between) - 1))):
+                    # "between an Israeli peace movement and the PLO": the first party's head noun
+                    # is no actor, yet "between" names two parties
+                    between = between[-1:]
+                if (len(between) > 2 and between[-1] == "," and units[j].plain_country and units[j + 1].plain_country
+                        and len(between) <= 7 and between[0] in self.g.conjunctions | {","}
+                        and any(w in self.g.conjunctions for w in between[:2])
+                        and not any(w in self.g.clause_boundaries for w in between[2:-1])):
+                    # "Iran, Sudan, and with strings attached, Cuba": an aside before a list's last country
+                    between = [next(w for w in between[:2] if w in self.g.conjunctions)]
                 if len(between) != 1 or between[0] not in self.g.conjunctions:
                     break
                 seps.append(between[0])
@@ -474,7 +512,9 @@ class Coder:
                 # "French and Egyptian warships": the head noun belongs to every demonym before it.
                 for k in range(i, j):
                     v = units[k]
-                    if v.last_kind == DEMONYM and not v.sector and _is_countryish(v.code):
+                    # ("US and British forces": a country's acronym stands as an adjective too)
+                    acronym = v.plain_country and v.end - v.start == 1 and self._doc[v.start].text.replace(".", "").isupper()
+                    if (v.last_kind == DEMONYM or acronym) and not v.sector and _is_countryish(v.code):
                         v.sector, v.code, v.plain_country = head.sector, v.code + head.sector, False
             gid += 1
             i = j + 1
@@ -526,7 +566,8 @@ class Coder:
                 continue
             if self._crosses_boundary(u.end, v.start):
                 return None
-            if v.plain_country and v.governed_by in self.g.locative_prepositions:
+            if (v.plain_country and v.governed_by in self.g.locative_prepositions
+                    and self._w(v.end) not in self.g.border_nouns):
                 return v
         return None
 
@@ -545,8 +586,12 @@ class Coder:
                 if hit is None:
                     continue
                 with_start, span_end = hit
-            if rule.without and self._find_phrase(rule.without, end, min(s1, end + WITHOUT_WINDOW)) is not None:
-                continue
+            if rule.without:
+                hit = self._find_phrase(rule.without, end, min(s1, end + WITHOUT_WINDOW))
+                # ("warned of famine" is excluded; in "warned Iraq of serious consequences" the
+                # words after the object are about it, not the verb's sense)
+                if hit is not None and not any(k in in_actor for k in range(end, hit[0])):
+                    continue
             cands.append(Trigger(start, end, entry, span_end, with_start))
         # The most specific reading wins: more words matched, then a rule with a `with`
         # condition, then the longer (more specific) CAMEO code. `with` words that are an actor
@@ -555,8 +600,11 @@ class Coder:
         def weight(t: Trigger) -> tuple:
             own = sum(1 for k in t.tokens() if k not in in_actor or t.start <= k < t.end)
             # On a full tie the active reading wins ("rejected" is both an active and a passive form).
+            # Last, for one verb, the `with` words nearest it: "blocked roads in Brussels to
+            # protest ..." is blocking roads, not blocking a protest.
+            near = t.with_start - t.end if t.with_start >= 0 else 0
             return (-own, -(t.end - t.start), -bool(t.entry.rule.with_), -len(t.entry.rule.code),
-                    t.entry.voice != "active", t.start)
+                    t.entry.voice != "active", t.start, near)
 
         cands.sort(key=weight)
         taken: set[int] = set()
@@ -629,6 +677,17 @@ class Coder:
             if w == ")":
                 opening = next((j for j in range(k - 1, max(self._s0, k - PAREN_WINDOW) - 1, -1) if self._w(j) == "("), None)
                 if opening is not None and opening > self._s0:
+                    k = opening - 1
+                    continue
+            if w == "," and self.g.head == "last":
+                # "Israel, which has occupied the Golan since 1967, rejected ...", "Kuwait, backed
+                # by the United States, demanded ...": a relative or participle aside between
+                # commas is inside the clause, like brackets
+                opening = next((j for j in range(k - 1, max(self._s0, k - ASIDE_WINDOW) - 1, -1)
+                                if self._w(j) == ","), None)
+                first = self._w(opening + 1) if opening is not None else ""
+                if opening is not None and opening > self._s0 and first != "that" and (
+                        first in self.g.relativizers or first.endswith(self.g.participle_endings)):
                     k = opening - 1
                     continue
             if w in self.g.clause_boundaries:
@@ -764,6 +823,26 @@ class Coder:
             return self._subject(units, clause - 1)
         return []
 
+    def _subject_owner(self, units: list[Unit], anchor: int) -> list[Unit]:
+        """"A camp for Congolese refugees was attacked": when a passive subject's head noun is no
+        actor, the actor it is of or for, right after it, is what was acted on."""
+        links = self.g.possessive_markers | self.g.beneficiary_prepositions
+        clause = self._clause_start(anchor)
+        for u in reversed(units):
+            if u.end > anchor or u.start < clause or anchor - u.end > SUBJECT_WINDOW:
+                continue
+            if u.governed_by not in links or self._in_trigger(u):
+                return []
+            prep = u.start - 1
+            while prep > clause and self._w(prep) in self.g.determiners:
+                prep -= 1
+            head = prep - 1  # the noun the phrase hangs on: a plain word, not part of an actor
+            if self._w(prep) in links and head >= clause and self._plain_word(head) and not any(
+                    v.start <= head < v.end for v in units):
+                return self._group_of(units, u)
+            return []
+        return []
+
     def _after(self, units: list[Unit], lo: int, *, direct: bool = True, exclude=(), authors: bool = False,
                author_first: bool = False) -> list[Unit]:
         """The target after position lo, within the clause:
@@ -780,7 +859,8 @@ class Coder:
         hi = lo + OBLIQUE_WINDOW
         for u in units:
             # "withdraw their forces from Chad": the doer's own forces are not the target.
-            if u.start < lo or u in exclude or self._in_trigger(u) or u.possessed:
+            # ("met his Japanese counterpart": a country of its own makes it another party)
+            if u.start < lo or u in exclude or self._in_trigger(u) or (u.possessed and not u.country):
                 continue
             if u.start > hi:
                 return author
@@ -875,6 +955,7 @@ class Coder:
             if self._crosses_boundary(lo, u.start) or any(k in self._trigger_starts for k in range(lo, u.start)):
                 return []
             if (u.governed_by in self.g.locative_prepositions and u.plain_country and not u.bare
+                    and self._w(u.end) not in self.g.border_nouns
                     and not any(x.placed_by is u for x in exclude)):
                 return [u]
         return []
@@ -894,7 +975,7 @@ class Coder:
                     self._w(k) in self.g.fallback_target_stops or self._w(k) in self.g.reporting_verbs
                     or (self._w(k) in self.g.conditionals and root not in THREAT_ROOTS) for k in range(lo, end)):
                 return []
-            if u.code and not u.bare:
+            if u.code and (not u.bare or self.g.fallback_bare):
                 return self._group_of(units, u)
         return []
 
@@ -973,6 +1054,11 @@ class Coder:
                 and self._w(t.start).endswith(self.g.participle_endings)):
             # "has been killed in a car bomb": an active pattern after a passive auxiliary is passive.
             voice = "passive"
+        if (voice == "active" and t.end - t.start == 1 and self._w(t.end) in self.g.reduced_passive_after
+                and self._w(t.start).endswith(self.g.participle_endings)):
+            # "two Russian diplomats accused of spying": a participle right before "of" heads a
+            # reduced relative clause, passive ("accused Uganda of" has its object in between).
+            voice = "passive"
         if voice == "active" and self.g.obligation_code and self._w(self._before_adverbs(t.start)) in self.g.obligations:
             # "(Straw said) the Sudanese government must reach an agreement": not an agreement but
             # the speaker's demand on the clause's subject.
@@ -1002,6 +1088,8 @@ class Coder:
                     # "kecaman dari Moskow": the agent of an event noun follows it closely; further
                     # on, "dari"/"oleh" belong to another noun ("reaksi atas kebijakan dari Menteri").
                     sources = self._agent(units, after, NOMINAL_AGENT_WINDOW, nominal=True)
+                if not sources and self._claimer and root in VIOLENT_ROOTS:
+                    sources = self._claimer
                 if not sources and self._has_enclitic(t):
                     # "pertemuannya dengan Phu Trong", "lawatan resminya ke Indonesia": -nya points
                     # back to the clause's subject, the first actor of the clause.
@@ -1013,7 +1101,7 @@ class Coder:
                     self._no_event_reason = "event noun with no target and no agent: names an act, reports none"
                     return []
         elif voice == "passive":
-            targets = self._subject(units, t.start)
+            targets = self._subject(units, t.start) or self._subject_owner(units, t.start)
             sources = self._agent(units, after)
             if not sources and rule.source == "speaker":
                 # "(Straw said) Libya must hand over ...": the demand is the speaker's.
@@ -1021,6 +1109,13 @@ class Coder:
             if not sources:
                 # "ditembak tentara India": the agent may follow a passive verb with no "oleh".
                 sources = [u for u in self._after(units, after, direct=True) if u.start - after <= 1 and not u.governed_by]
+            if not sources and targets and root in self.g.authority_roots:
+                # "A US national has been put under investigation in Italy": an arrest or
+                # investigation with no named agent is the authorities' of the place named.
+                place = self._locative(units, after, exclude=targets)
+                if place:
+                    sources = [Unit(place[0].start, place[0].start, code=place[0].code[:3] + self.g.authority_sector,
+                                    sector=self.g.authority_sector)]
         else:
             sources = self._subject(units, t.start)
             targets = self._after(units, after, direct=True, exclude=sources,
@@ -1033,6 +1128,8 @@ class Coder:
             if not targets and root in IRREALIS_ROOTS:
                 # "demanded that the US cancel ...": the demand is on the complement's subject.
                 targets = self._complement_subject(units, after, exclude=sources)
+        if not sources and self._claimer and root in VIOLENT_ROOTS:
+            sources = self._claimer
         if (not sources and targets and voice != "nominal" and root in VIOLENT_ROOTS
                 and self.g.unattributed_sector):
             sources = self._unattributed(units, targets, after)
@@ -1049,6 +1146,16 @@ class Coder:
             # "refused to commit any assistance to the US-led war": with no object found, an act
             # is aimed at the next actor of its sentence (a language's coding convention).
             targets = self._next_actor(units, after, root, exclude=sources)
+        if not targets and rule.with_target and t.with_start >= 0:
+            # "released the opposition leader": the persons released are named by the `with` words
+            targets = [u for u in units if t.with_start <= u.start and u.end <= t.span_end and u not in sources][:1]
+            targets = self._group_of(units, targets[0]) if targets else []
+        own = sources[0].code[:3] if rule.own_target and sources and sources[0].code else ""
+        if _is_countryish(own) and all(u.plain_country and u.code[:3] == own for u in targets):
+            # "Sudan's government lifted the state of emergency", "Bolivia lifted the curfew in La
+            # Paz": an act on the country's own people (its country, no sector), when no other
+            # target, and no place abroad, is named.
+            targets = [Unit(t.start, t.start, code=own, country=own)]
         if rule.no_target:
             targets = []
         elif rule.symmetric:
@@ -1137,7 +1244,8 @@ class Coder:
                 # "Israeli air strikes on Gaza killed ten people": the victims are where it happened.
                 # "... killed 23 people ... when they blew themselves up in Tel Aviv": further
                 # away, only a place named as where ("in") it happened.
-                place = next((v for v in self._units_now if v.plain_country and v not in sources and (
+                place = next((v for v in self._units_now if v.plain_country and v not in sources
+                              and self._w(v.end) not in self.g.border_nouns and (
                     (abs(v.start - u.start) <= OBLIQUE_WINDOW and v.governed_by in self.g.target_prepositions)
                     or (abs(v.start - u.start) <= 2 * OBLIQUE_WINDOW
                         and v.governed_by in self.g.locative_prepositions))), None)
@@ -1183,10 +1291,13 @@ class Coder:
             self._no_event_reason = "a meeting or diplomatic act with no other party"
             return out
         for s in sources:
-            if not targets:
+            # ("Rusia ... pemerintah Rusia": no act on oneself; "Serbia's president promised to
+            # democratize Serbia": aimed only at itself, the act has no other target)
+            if not targets or (self.g.self_target_dropped and event_code[:2] not in PARTNER_ROOTS
+                               and all(code(tg) == code(s) for tg in targets)):
                 out.append(RawEvent(s, None, event_code, rule.id, t, voice, code(s), ""))
             for tg in targets:
-                if tg.code != s.code:
+                if code(tg) != code(s):
                     out.append(RawEvent(s, tg, event_code, rule.id, t, voice, code(s), code(tg)))
                     if rule.reverse:
                         out.append(RawEvent(tg, s, rule.reverse, rule.id, t, voice, code(tg), code(s)))

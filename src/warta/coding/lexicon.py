@@ -31,6 +31,7 @@ class Entry:
     voice: str = ""  # triggers: active | passive | nominal
     exact: frozenset[tuple[str, ...]] | None = None  # token texts that must match exactly (case)
     target_only: bool = False  # agents: generic nouns that are actors only as targets
+    people: bool = False  # agents: a demonym's plural ("Albanians"), a people
 
 
 def _needs_exact_case(alias: str, actor: Actor) -> bool:
@@ -47,6 +48,7 @@ class Lexicon:
         from spacy.matcher import PhraseMatcher
 
         self.lang = lang
+        self._extra_dirs = extra_dirs
         self.grammar: Grammar = load_grammar(lang, extra_dirs)
         self.nlp = get_nlp(lang)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -68,6 +70,9 @@ class Lexicon:
             self._pending[key] = (entry, set(phrases))
 
     def _add_actors(self, actors) -> None:
+        actors = list(actors)
+        if self.grammar.misspelt_country_length:
+            self._add_misspellings(actors)
         for actor in actors:
             names = actor.aliases.get(self.lang, ()) + actor.aliases.get("any", ())
             caps = actor.capitals.get(self.lang, ()) + actor.capitals.get("any", ())
@@ -86,7 +91,27 @@ class Lexicon:
             plural = [d + "s" for d in dem if d.endswith(self.grammar.demonym_plural_endings)]
             if plural and self.grammar.demonym_plural_endings and actor.kind == "country":
                 self._add(f"{AGENT}:people:{actor.key}",
-                          Entry(AGENT, sector=self.grammar.demonym_plural_sector, country=actor.code), plural)
+                          Entry(AGENT, sector=self.grammar.demonym_plural_sector, country=actor.code,
+                                people=True), plural)
+
+    def _add_misspellings(self, actors) -> None:
+        """News copy misspells long country names by a dropped letter ("Ethopia", "Afganistan"):
+        each one-word country name of `misspelt_country_length` letters or more also matches with
+        one letter missing, capitalised as written and never where the variant is another name."""
+        taken = {a.lower() for actor in actors for forms in (actor.aliases, actor.capitals, actor.demonyms)
+                 for lang in (self.lang, "any") for a in forms.get(lang, ())}  # "Somali" stays a demonym
+        taken |= {t.lower() for agent in load_agents(self.lang, self._extra_dirs) for t in agent.terms}
+        for actor in actors:
+            if actor.kind != "country":
+                continue
+            names = actor.aliases.get(self.lang, ()) + actor.aliases.get("any", ())
+            variants = {n[:k] + n[k + 1:] for n in names
+                        if n.isalpha() and n[:1].isupper() and len(n) >= self.grammar.misspelt_country_length
+                        for k in range(1, len(n))}
+            variants = sorted(v for v in variants if v.lower() not in taken)
+            if variants:
+                self._add(f"{ACTOR}~:{actor.key}", Entry(ACTOR, actor=actor, exact=frozenset((v,) for v in variants)),
+                          variants)
 
     def _add_agents(self, agents) -> None:
         for i, agent in enumerate(agents):
