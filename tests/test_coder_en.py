@@ -517,3 +517,10 @@ def test_role_nouns_of_an_igo_and_hyphenated_possessed_modifiers():
     # "Syria's state-run newspaper": one actor across a hyphenated modifier
     assert triples("Syria's state-run newspaper Tishrin accused Turkey of supporting Kurdish rebels.") \
         == {("SYRMED", "TURGOV", "112")}
+
+
+def test_light_verbs_for_weapons_orders_and_rounds_of_talks():
+    assert triples("Hezbollah guerrillas fired Katyusha rockets into northern Israel.") == {("LBNREB", "ISR", "194")}
+    assert triples("The Israeli cabinet approved the release of 400 Palestinian prisoners.") == {("ISRGOV", "PSECVL", "0841")}
+    assert roots("Indian and Chinese officials held a new round of border talks in New Delhi.") == {
+        ("IND", "CHN", "04"), ("CHN", "IND", "04")}
