@@ -50,7 +50,6 @@ PURPOSE_WINDOW = 12
 THREAT_ROOTS = frozenset({"13"})
 # Assault, fight and mass violence: with no named doer, an unidentified armed force's.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-LIGHT_VERB_WINDOW = 6  # a light verb this far before its event noun ("held a new round of talks")
 ASIDE_WINDOW = 20  # longest relative or participle aside between commas skipped to find a subject
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
 
@@ -1212,7 +1211,7 @@ class Coder:
     def _light_verb_before(self, i: int) -> int | None:
         # "melakukan serangan", "menggelar pertemuan bilateral", "mengadakan sebuah pertemuan";
         # further back only over plain words: "held a new round of border talks"
-        for k in range(i - 1, max(self._s0, i - LIGHT_VERB_WINDOW) - 1, -1):
+        for k in range(i - 1, max(self._s0, i - max(3, self.g.light_verb_window)) - 1, -1):
             # ("Russian-made rockets": a verb inside a hyphenated adjective is no light verb)
             if self._w(k) in self.g.light_verbs and self._w(k - 1) != "-":
                 return k
