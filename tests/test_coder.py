@@ -147,3 +147,13 @@ def test_curfew_and_emergency_rule_are_aimed_at_the_own_country():
     assert triples("Pemerintah Thailand memberlakukan jam malam di Bangkok.") == {("THAGOV", "THA", "1723")}
     assert triples("Presiden Joko Widodo mencabut status darurat militer di Aceh.",
                    date="2020-01-01") == {("IDNGOV", "IDN", "0814")}
+
+
+def test_a_claim_of_an_attack_named_earlier_is_no_second_attack():
+    # `claims: true`: the claimer would be the attack's doer, but a bare "the attack" with no
+    # target only points back to an event already reported
+    assert triples("Kelompok ISIS kemudian menyatakan bertanggung jawab atas serangan tersebut.") == {("IRQREB", "", "015")}
+
+
+def test_released_persons_named_in_the_pattern_are_the_target_id():
+    assert triples("Abu Sayyaf melepaskan sandera warga Indonesia.", date="2018-05-14") == {("PHLREB", "IDNCVL", "0841")}

@@ -50,6 +50,8 @@ PURPOSE_WINDOW = 12
 THREAT_ROOTS = frozenset({"13"})
 # Assault, fight and mass violence: with no named doer, an unidentified armed force's.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+LIGHT_VERB_WINDOW = 6  # a light verb this far before its event noun ("held a new round of talks")
+ASIDE_WINDOW = 20  # longest relative or participle aside between commas skipped to find a subject
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
 
 
@@ -196,6 +198,7 @@ class Coder:
         self._trigger_starts = {t.start for t in triggers}
         events: list[RawEvent] = []
         self.why = {}
+        self._claimer: list[Unit] = []
         for trig in triggers:
             reason = self._cancelled(trig)
             if reason:
@@ -203,6 +206,10 @@ class Coder:
                 continue
             self._no_event_reason = "source and target are the same actor"
             found = self._roles(trig, units, self._negated)
+            if trig.entry.rule.claims and found:
+                # "Hamas claimed responsibility for the bombing that killed 18 Israelis": the
+                # claimer is the doer of the violence named after the claim in this sentence
+                self._claimer = [e.source for e in found if e.source is not None][:1]
             if not found:
                 self.why[trig.start] = self._no_event_reason
             events += found
@@ -289,7 +296,7 @@ class Coder:
                 if cur is not None:
                     units.append(cur)
                 cur = Unit(start=start, end=start)
-                cur.governed_by = self._governing(start)
+                cur.governed_by = self._governing(start, role=entry.kind == AGENT)
                 self._absorb(cur, entry, end, day, head_first)
             i += 1
         if cur is not None:
@@ -334,8 +341,9 @@ class Coder:
         words = [self._w(k) for k in gap]
         if entry.kind == AGENT and cur.country and not cur.sector and not cur.person:
             if words[0] in self.g.possessive_suffixes:
-                rest = gap[1:]
-                return len(rest) <= window and all(self._plain_word(k) for k in rest)
+                # ("Syria's state-run newspaper": a hyphenated modifier counts as one word)
+                rest = [k for k in gap[1:] if self._w(k) != "-"]
+                return len(rest) <= window + words.count("-") and all(self._plain_word(k) for k in rest)
             if cur.last_kind in (DEMONYM, ACTOR) and len(gap) == 2 and self._w(gap[0]) == "-":
                 # "Vietnamese-led forces", "US-led coalition": the leader's forces
                 return self._w(gap[1]) in self.g.leader_compounds
@@ -346,7 +354,7 @@ class Coder:
                     self._plain_word(k) and (doc[k].is_lower or (len(gap) == 1 and doc[k].is_title)) for k in gap)
             return False
         if (self.g.role_linkers and cur.sector and (not cur.country or cur.people) and not cur.person
-                and entry.kind in (ACTOR, CAPITAL, DEMONYM) and entry.actor.kind == "country"
+                and entry.kind in (ACTOR, CAPITAL, DEMONYM) and entry.actor.kind in ("country", "igo")
                 and not self._after_possessive_pronoun(cur.start)):  # "its forces in Lebanon" are not Lebanon's
             for j, w in enumerate(words):
                 # "the Albanians of southern Serbia" live there; "Kenyans in Somalia" are Kenyans
@@ -356,7 +364,7 @@ class Coder:
                             and all(d in self.g.determiners or d in self.g.region_adjectives for d in dets))
         return False
 
-    def _governing(self, start: int) -> str:
+    def _governing(self, start: int, role: bool = False) -> str:
         """The preposition an actor starting at `start` stands after, looking past determiners and
         quantifiers ("by the Israeli army", "kepada para pejabat"); "" when none."""
         k = start - 1
@@ -364,6 +372,17 @@ class Coder:
         while k >= self._s0 and start - k <= 3 and (
                 self._w(k) in self.g.determiners or self._w(k).lower() in self.g.region_adjectives):
             k -= 1
+        if role and self.g.head == "last":
+            # "talks with Muslim rebels", "against the armed separatists": up to `modifier_window`
+            # adjectives before a role noun are part of its phrase
+            j, mods = k, 0
+            while mods < self.g.modifier_window and j > self._s0 and self._plain_word(j):
+                j, mods = j - 1, mods + 1
+                while j >= self._s0 and self._w(j) in self.g.determiners:
+                    j -= 1
+                if self._w(j) in self.g.prepositions:
+                    k = j
+                    break
         prev = self._w(k)
         # "thousands of students", "a group of refugees": a partitive "of" heads no oblique phrase.
         if prev in self.g.possessive_markers and self._w(k - 1) in self.g.partitives:
@@ -574,8 +593,12 @@ class Coder:
                 if hit is None:
                     continue
                 with_start, span_end = hit
-            if rule.without and self._find_phrase(rule.without, end, min(s1, end + WITHOUT_WINDOW)) is not None:
-                continue
+            if rule.without:
+                hit = self._find_phrase(rule.without, end, min(s1, end + WITHOUT_WINDOW))
+                # ("warned of famine" is excluded; in "warned Iraq of serious consequences" the
+                # words after the object are about it, not the verb's sense)
+                if hit is not None and not any(k in in_actor for k in range(end, hit[0])):
+                    continue
             cands.append(Trigger(start, end, entry, span_end, with_start))
         # The most specific reading wins: more words matched, then a rule with a `with`
         # condition, then the longer (more specific) CAMEO code. `with` words that are an actor
@@ -584,8 +607,11 @@ class Coder:
         def weight(t: Trigger) -> tuple:
             own = sum(1 for k in t.tokens() if k not in in_actor or t.start <= k < t.end)
             # On a full tie the active reading wins ("rejected" is both an active and a passive form).
+            # Last, for one verb, the `with` words nearest it: "blocked roads in Brussels to
+            # protest ..." is blocking roads, not blocking a protest.
+            near = t.with_start - t.end if t.with_start >= 0 else 0
             return (-own, -(t.end - t.start), -bool(t.entry.rule.with_), -len(t.entry.rule.code),
-                    t.entry.voice != "active", t.start)
+                    t.entry.voice != "active", t.start, near)
 
         cands.sort(key=weight)
         taken: set[int] = set()
@@ -658,6 +684,17 @@ class Coder:
             if w == ")":
                 opening = next((j for j in range(k - 1, max(self._s0, k - PAREN_WINDOW) - 1, -1) if self._w(j) == "("), None)
                 if opening is not None and opening > self._s0:
+                    k = opening - 1
+                    continue
+            if w == "," and self.g.head == "last":
+                # "Israel, which has occupied the Golan since 1967, rejected ...", "Kuwait, backed
+                # by the United States, demanded ...": a relative or participle aside between
+                # commas is inside the clause, like brackets
+                opening = next((j for j in range(k - 1, max(self._s0, k - ASIDE_WINDOW) - 1, -1)
+                                if self._w(j) == ","), None)
+                first = self._w(opening + 1) if opening is not None else ""
+                if opening is not None and opening > self._s0 and first != "that" and (
+                        first in self.g.relativizers or first.endswith(self.g.participle_endings)):
                     k = opening - 1
                     continue
             if w in self.g.clause_boundaries:
@@ -829,7 +866,8 @@ class Coder:
         hi = lo + OBLIQUE_WINDOW
         for u in units:
             # "withdraw their forces from Chad": the doer's own forces are not the target.
-            if u.start < lo or u in exclude or self._in_trigger(u) or u.possessed:
+            # ("met his Japanese counterpart": a country of its own makes it another party)
+            if u.start < lo or u in exclude or self._in_trigger(u) or (u.possessed and not u.country):
                 continue
             if u.start > hi:
                 return author
@@ -1023,6 +1061,11 @@ class Coder:
                 and self._w(t.start).endswith(self.g.participle_endings)):
             # "has been killed in a car bomb": an active pattern after a passive auxiliary is passive.
             voice = "passive"
+        if (voice == "active" and t.end - t.start == 1 and self._w(t.end) in self.g.reduced_passive_after
+                and self._w(t.start).endswith(self.g.participle_endings)):
+            # "two Russian diplomats accused of spying": a participle right before "of" heads a
+            # reduced relative clause, passive ("accused Uganda of" has its object in between).
+            voice = "passive"
         if voice == "active" and self.g.obligation_code and self._w(self._before_adverbs(t.start)) in self.g.obligations:
             # "(Straw said) the Sudanese government must reach an agreement": not an agreement but
             # the speaker's demand on the clause's subject.
@@ -1052,6 +1095,8 @@ class Coder:
                     # "kecaman dari Moskow": the agent of an event noun follows it closely; further
                     # on, "dari"/"oleh" belong to another noun ("reaksi atas kebijakan dari Menteri").
                     sources = self._agent(units, after, NOMINAL_AGENT_WINDOW, nominal=True)
+                if not sources and self._claimer and root in VIOLENT_ROOTS:
+                    sources = self._claimer
                 if not sources and self._has_enclitic(t):
                     # "pertemuannya dengan Phu Trong", "lawatan resminya ke Indonesia": -nya points
                     # back to the clause's subject, the first actor of the clause.
@@ -1090,6 +1135,8 @@ class Coder:
             if not targets and root in IRREALIS_ROOTS:
                 # "demanded that the US cancel ...": the demand is on the complement's subject.
                 targets = self._complement_subject(units, after, exclude=sources)
+        if not sources and self._claimer and root in VIOLENT_ROOTS:
+            sources = self._claimer
         if (not sources and targets and voice != "nominal" and root in VIOLENT_ROOTS
                 and self.g.unattributed_sector):
             sources = self._unattributed(units, targets, after)
@@ -1106,6 +1153,10 @@ class Coder:
             # "refused to commit any assistance to the US-led war": with no object found, an act
             # is aimed at the next actor of its sentence (a language's coding convention).
             targets = self._next_actor(units, after, root, exclude=sources)
+        if not targets and rule.with_target and t.with_start >= 0:
+            # "released the opposition leader": the persons released are named by the `with` words
+            targets = [u for u in units if t.with_start <= u.start and u.end <= t.span_end and u not in sources][:1]
+            targets = self._group_of(units, targets[0]) if targets else []
         own = sources[0].code[:3] if rule.own_target and sources and sources[0].code else ""
         if _is_countryish(own) and all(u.plain_country and u.code[:3] == own for u in targets):
             # "Sudan's government lifted the state of emergency", "Bolivia lifted the curfew in La
@@ -1165,11 +1216,15 @@ class Coder:
         return []
 
     def _light_verb_before(self, i: int) -> int | None:
-        # "melakukan serangan", "menggelar pertemuan bilateral", "mengadakan sebuah pertemuan"
-        for k in range(i - 1, max(self._s0, i - 3) - 1, -1):
+        # "melakukan serangan", "menggelar pertemuan bilateral", "mengadakan sebuah pertemuan";
+        # further back only over plain words: "held a new round of border talks"
+        for k in range(i - 1, max(self._s0, i - LIGHT_VERB_WINDOW) - 1, -1):
             # ("Russian-made rockets": a verb inside a hyphenated adjective is no light verb)
             if self._w(k) in self.g.light_verbs and self._w(k - 1) != "-":
                 return k
+            if i - k >= 3 and not (self._plain_word(k) or self._w(k) in self.g.determiners
+                                   or self._w(k) in self.g.possessive_markers):
+                return None
         return None
 
     def _passive_light_after(self, i: int) -> int | None:

@@ -29,7 +29,7 @@ SECTORS = frozenset(
 )
 ACTOR_KINDS = frozenset({"country", "metonym", "igo", "ngo", "group", "state", "person", "ignore"})
 EVENT_KEYS = frozenset(
-    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "source", "together", "reverse", "negated", "note"}
+    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "source", "together", "reverse", "negated", "claims", "note"}
 )
 
 
@@ -121,9 +121,11 @@ class EventRule:
     no_target: bool = False
     author_target: bool = False  # target: author -- "investigating crimes by the police": the police
     own_target: bool = False  # target: own -- "lifted the state of emergency": the doer's own country
+    with_target: bool = False  # target: with -- "released the opposition leader": the actor in the `with` words
     source: str = ""  # "speaker": the source is who reports the clause ("X said Y must ...")
     together: str = ""  # code when two or more parties do it together (joint drills: 150 -> 062)
     negated: str = ""  # code when negated: "will not accept refugees" is a rejection (120)
+    claims: bool = False  # "X claimed responsibility for the bombing": X did the violence named after it
     reverse: str = ""  # code of the converse event, target -> source (a visit implies a host: 042 -> 043)
     file: str = ""
 
@@ -184,6 +186,7 @@ class Grammar:
     unattributed_sector: str = ""
     soldier_sectors: frozenset[str] = frozenset()
     border_nouns: frozenset[str] = frozenset()
+    reduced_passive_after: frozenset[str] = frozenset()
     misspelt_country_length: int = 0
     authority_roots: frozenset[str] = frozenset()
     authority_sector: str = ""
@@ -314,10 +317,12 @@ def _rule_from(entry: dict, file: str) -> EventRule:
         no_target=str(entry.get("target", "")).lower() == "none",
         author_target=str(entry.get("target", "")).lower() == "author",
         own_target=str(entry.get("target", "")).lower() == "own",
+        with_target=str(entry.get("target", "")).lower() == "with",
         source=str(entry.get("source") or ""),
         together=str(entry.get("together") or ""),
         reverse=str(entry.get("reverse") or ""),
         negated=str(entry.get("negated") or ""),
+        claims=bool(entry.get("claims", False)),
         file=file,
     )
 
@@ -416,6 +421,7 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         unattributed_sector=str(data.get("unattributed_sector") or "").upper(),
         soldier_sectors=frozenset(w.upper() for w in words("soldier_sectors")),
         border_nouns=frozenset(words("border_nouns")),
+        reduced_passive_after=frozenset(words("reduced_passive_after")),
         misspelt_country_length=int(data.get("misspelt_country_length", 0)),
         authority_roots=frozenset(str(w) for w in words("authority_roots")),
         authority_sector=str(data.get("authority_sector") or "").upper(),
@@ -625,10 +631,11 @@ def _check_event_entry(entry: Any, where: str, file: str, ids: dict[str, str], p
         v = entry.get(k)
         if v is not None and not (isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v)):
             err(f"{k} must be a list of non-empty strings")
-    if entry.get("target") not in (None, "none", "author", "own"):
+    if entry.get("target") not in (None, "none", "author", "own", "with"):
         err("target may only be 'none' (no target), 'author' (the author of what the act is about: "
             "\"investigated crimes by the police\") or 'own' (with no target found, the source's own "
-            "country: \"lifted the state of emergency\")")
+            "country: \"lifted the state of emergency\") or 'with' (the actor the `with` words name: "
+            "\"released the opposition leader\")")
     if entry.get("source") not in (None, "speaker"):
         err("source may only be 'speaker' (the source is who reports the clause: \"X said Y must ...\")")
     tog = entry.get("together")
