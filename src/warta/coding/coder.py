@@ -103,6 +103,11 @@ class RawEvent:
     target_code: str = ""
 
 
+def _out_of_office(entry, day: str | None) -> int:
+    # Two people named alike: the date decides which one the name means (see Actor.days_out_of_office).
+    return entry.actor.days_out_of_office(day) if entry.actor is not None else 0
+
+
 def _is_countryish(code: str) -> bool:
     return len(code) == 3 and code not in ("IGO", "NGO")
 
@@ -138,7 +143,7 @@ class Coder:
         if self._dateline_possible(s0) and matches:
             s0 = self._skip_dateline(doc, s0, s1)
         home = self.g.default_country
-        for start, end, entry in self._longest([m for m in matches if m[0] >= s0 and m[2].actor is not None]):
+        for start, end, entry in self._longest([m for m in matches if m[0] >= s0 and m[2].actor is not None], day):
             if entry.actor.kind == "ignore":
                 continue
             code = entry.actor.code_at(day)[:3]
@@ -169,7 +174,7 @@ class Coder:
         # the same words many times.
         self._words = [t.lower_ for t in doc[s0:s1]]
         self._wordset = set(self._words)
-        kept = self._longest(actor_matches)
+        kept = self._longest(actor_matches, day)
         # "Real Madrid", "bahasa Inggris": a longer non-actor name has won over the actor inside it.
         kept = [m for m in kept if m[2].actor is None or m[2].actor.kind != "ignore"]
         if self.g.affiliation_prefixes:
@@ -255,11 +260,12 @@ class Coder:
         return s0
 
     @staticmethod
-    def _longest(matches):
-        """Non-overlapping matches, longest first (so "Korea Utara" beats "Korea")."""
+    def _longest(matches, day: str | None = None):
+        """Non-overlapping matches, longest first (so "Korea Utara" beats "Korea"); where two
+        people share a name ("Bush", "Aquino"), the one in office on `day` (else nearest to it)."""
         taken: set[int] = set()
         out = []
-        for start, end, entry in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+        for start, end, entry in sorted(matches, key=lambda m: (m[0] - m[1], m[0], _out_of_office(m[2], day))):
             if any(i in taken for i in range(start, end)):
                 continue
             taken.update(range(start, end))
