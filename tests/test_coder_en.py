@@ -524,3 +524,7 @@ def test_light_verbs_for_weapons_orders_and_rounds_of_talks():
     assert triples("The Israeli cabinet approved the release of 400 Palestinian prisoners.") == {("ISRGOV", "PSECVL", "0841")}
     assert roots("Indian and Chinese officials held a new round of border talks in New Delhi.") == {
         ("IND", "CHN", "04"), ("CHN", "IND", "04")}
+
+
+def test_bosnian_serbs_are_bosnian_actors():
+    assert triples("Bosnian Serb forces attacked Sarajevo.") == {("BIHMIL", "BIH", "190")}
