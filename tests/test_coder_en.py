@@ -528,3 +528,13 @@ def test_light_verbs_for_weapons_orders_and_rounds_of_talks():
 
 def test_bosnian_serbs_are_bosnian_actors():
     assert triples("Bosnian Serb forces attacked Sarajevo.") == {("BIHMIL", "BIH", "190")}
+
+
+def test_an_actor_before_a_preposition_and_reports_is_no_reporter():
+    # "the ambassador over reports of spying": "reports" after a preposition is a noun
+    assert triples("Indonesia summoned the Australian ambassador over reports of spying.") == {("IDNGOV", "AUSGOV", "114")}
+
+
+def test_naming_someone_a_suspect_is_charging_them():
+    assert triples("The Corruption Eradication Commission named a former minister as a suspect.",
+                   date="2019-01-01") == {("IDNJUD", "IDNELI", "173")}

@@ -1009,7 +1009,7 @@ class Coder:
             w = self._w(k)
             if w in self.g.reporting_verbs:
                 return True
-            if not w.isalpha():
+            if not w.isalpha() or w in self.g.prepositions:  # ("the ambassador over reports of spying")
                 return False
         return False
 
