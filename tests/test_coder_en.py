@@ -538,3 +538,10 @@ def test_an_actor_before_a_preposition_and_reports_is_no_reporter():
 def test_naming_someone_a_suspect_is_charging_them():
     assert triples("The Corruption Eradication Commission named a former minister as a suspect.",
                    date="2019-01-01") == {("IDNJUD", "IDNELI", "173")}
+
+
+def test_an_adjectival_participle_or_a_number_does_not_hide_the_object():
+    # "an armed group": no other event bounding the object; "two members of": an object, so the
+    # exclusion "killing of the ..." (a nominalisation) does not apply
+    assert triples("The Indonesian army killed two members of an armed separatist group in Papua.") \
+        == {("IDNMIL", "IDNREB", "190")}

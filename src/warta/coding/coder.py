@@ -194,7 +194,8 @@ class Coder:
         triggers = self._triggers(triggers_raw, kept, s0, s1)
         self._accepted = triggers
         self._trigger_tokens = set().union(*(t.tokens() for t in triggers)) if triggers else set()
-        self._trigger_starts = {t.start for t in triggers}
+        # (an adjective such as "an armed group" bounds no phrase: it is no other event)
+        self._trigger_starts = {t.start for t in triggers if not self._adjectival(t)}
         events: list[RawEvent] = []
         self.why = {}
         self._claimer: list[Unit] = []
@@ -596,7 +597,8 @@ class Coder:
                 hit = self._find_phrase(rule.without, end, min(s1, end + WITHOUT_WINDOW))
                 # ("warned of famine" is excluded; in "warned Iraq of serious consequences" the
                 # words after the object are about it, not the verb's sense)
-                if hit is not None and not any(k in in_actor for k in range(end, hit[0])):
+                if hit is not None and not any(k in in_actor or self._doc[k].like_num for k in range(end, hit[0])):
+                    # (nor after a number: "killed two members of an armed group" has its object)
                     continue
             cands.append(Trigger(start, end, entry, span_end, with_start))
         # The most specific reading wins: more words matched, then a rule with a `with`
@@ -701,6 +703,12 @@ class Coder:
             k -= 1
         return k + 1
 
+    def _adjectival(self, t: Trigger) -> bool:
+        """"the detained journalists", "an armed separatist group": a verb form after a determiner
+        is an adjective."""
+        return (t.entry.voice == "active" and self._w(t.start - 1) in self.g.determiners
+                and bool(self.g.participle_endings) and self._w(t.start).endswith(self.g.participle_endings))
+
     def _cancelled(self, t: Trigger) -> str:
         """Why a trigger is no event: negated ("tidak akan menyerang"), conditional ("jika Israel
         menyerang"), hedged, or the complement of an appeal or threat; "" when it stands."""
@@ -708,9 +716,7 @@ class Coder:
         # "the decision of sending troops", "an appeal for deploying": a gerund after such a
         # preposition names an act inside a noun phrase, it does not report one.
         first = self._w(t.start)
-        # "the detained journalists", "the wounded": a verb form after a determiner is an adjective.
-        if (t.entry.voice == "active" and self._w(t.start - 1) in self.g.determiners and self.g.participle_endings
-                and first.endswith(self.g.participle_endings)):
+        if self._adjectival(t):
             return f"a participle after {self._w(t.start - 1)!r} (an adjective, not an act)"
         if (t.entry.voice == "active" and self._w(t.start - 1) in self.g.gerund_prepositions
                 and first.endswith(self.g.gerund_endings) and self.g.gerund_endings):
