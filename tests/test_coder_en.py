@@ -545,3 +545,15 @@ def test_an_adjectival_participle_or_a_number_does_not_hide_the_object():
     # exclusion "killing of the ..." (a nominalisation) does not apply
     assert triples("The Indonesian army killed two members of an armed separatist group in Papua.") \
         == {("IDNMIL", "IDNREB", "190")}
+
+
+def test_where_from_is_no_target_when_a_goal_follows():
+    # `origin_prepositions`
+    assert triples("Palestinian militants fired rockets from Gaza into southern Israel.") == {("PSEREB", "ISR", "194")}
+    assert triples("Israel withdrew its troops from Lebanon.") == {("ISRGOV", "LBNGOV", "0874")}
+
+
+def test_the_receiver_of_aid_is_its_target():
+    # `receiving_verbs`; an unplaced role noun before the event noun ("military aid") is a modifier
+    assert triples("Japan received aid from the United States.") == {("USAGOV", "JPNGOV", "070")}
+    assert triples("Sudan received military aid from China.") == {("CHNGOV", "SDNGOV", "070")}

@@ -915,6 +915,14 @@ class Coder:
                 return self._group_of(units, u)
             if (u.governed_by in self.g.target_prepositions or u.governed_by in self.g.beneficiary_prepositions
                     or self._two_word_prep(u) or seen_prep):
+                if u.governed_by in self.g.origin_prepositions:
+                    # "fired rockets from Gaza into southern Israel": where from is no target when
+                    # a goal follows
+                    goal = next((v for v in units if u.end <= v.start <= hi and v.governed_by in self.g.target_prepositions
+                                 and v.governed_by not in self.g.origin_prepositions
+                                 and not self._crosses_boundary(u.end, v.start)), None)
+                    if goal is not None:
+                        return self._group_of(units, goal)
                 return self._group_of(units, u)
         return author
 
@@ -1096,10 +1104,11 @@ class Coder:
                 targets = self._after(units, passive_light, direct=False, exclude=sources)
             else:
                 sources = self._genitive(units, after) or self._possessor(units, t.start)
-                if not sources:
+                if not sources or all(u.bare and (not u.code or u.guessed) for u in sources):
                     # "kecaman dari Moskow": the agent of an event noun follows it closely; further
                     # on, "dari"/"oleh" belong to another noun ("reaksi atas kebijakan dari Menteri").
-                    sources = self._agent(units, after, NOMINAL_AGENT_WINDOW, nominal=True)
+                    # ("military aid from China": an unplaced role noun before the noun is a modifier)
+                    sources = self._agent(units, after, NOMINAL_AGENT_WINDOW, nominal=True) or sources
                 if not sources and self._claimer and root in VIOLENT_ROOTS:
                     sources = self._claimer
                 if not sources and self._has_enclitic(t):
@@ -1107,6 +1116,10 @@ class Coder:
                     # back to the clause's subject, the first actor of the clause.
                     sources = self._subject(units, t.start, first=True)
                 targets = self._after(units, after, direct=False, exclude=sources)
+                receiver = self._light_verb_before(t.start, self.g.receiving_verbs)
+                if not targets and sources and receiver is not None:
+                    # "Japan received aid from the United States": the receiver is the target
+                    targets = [u for u in self._subject(units, receiver) if u not in sources]
                 if not targets and not rule.symmetric and not self._agent(units, after, nominal=True):
                     # A bare noun phrase such as "program bantuan Amerika Serikat" names an act
                     # without reporting one: with no target and no "oleh"/"dari" agent, no event.
@@ -1220,12 +1233,12 @@ class Coder:
                 return [u]
         return []
 
-    def _light_verb_before(self, i: int) -> int | None:
+    def _light_verb_before(self, i: int, verbs: frozenset[str] | None = None) -> int | None:
         # "melakukan serangan", "menggelar pertemuan bilateral", "mengadakan sebuah pertemuan";
         # further back only over plain words: "held a new round of border talks"
         for k in range(i - 1, max(self._s0, i - max(3, self.g.light_verb_window)) - 1, -1):
             # ("Russian-made rockets": a verb inside a hyphenated adjective is no light verb)
-            if self._w(k) in self.g.light_verbs and self._w(k - 1) != "-":
+            if self._w(k) in (self.g.light_verbs if verbs is None else verbs) and self._w(k - 1) != "-":
                 return k
             if i - k >= 3 and not (self._plain_word(k) or self._w(k) in self.g.determiners
                                    or self._w(k) in self.g.possessive_markers):

@@ -186,6 +186,8 @@ class Grammar:
     unattributed_sector: str = ""
     soldier_sectors: frozenset[str] = frozenset()
     border_nouns: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
+    origin_prepositions: frozenset[str] = frozenset()
     light_verb_window: int = 3
     reduced_passive_after: frozenset[str] = frozenset()
     misspelt_country_length: int = 0
@@ -422,6 +424,8 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         unattributed_sector=str(data.get("unattributed_sector") or "").upper(),
         soldier_sectors=frozenset(w.upper() for w in words("soldier_sectors")),
         border_nouns=frozenset(words("border_nouns")),
+        receiving_verbs=frozenset(words("receiving_verbs")),
+        origin_prepositions=frozenset(words("origin_prepositions")),
         light_verb_window=int(data.get("light_verb_window", 3)),
         reduced_passive_after=frozenset(words("reduced_passive_after")),
         misspelt_country_length=int(data.get("misspelt_country_length", 0)),
