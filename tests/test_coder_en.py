@@ -557,3 +557,8 @@ def test_the_receiver_of_aid_is_its_target():
     # `receiving_verbs`; an unplaced role noun before the event noun ("military aid") is a modifier
     assert triples("Japan received aid from the United States.") == {("USAGOV", "JPNGOV", "070")}
     assert triples("Sudan received military aid from China.") == {("CHNGOV", "SDNGOV", "070")}
+
+
+def test_what_is_denied_is_not_coded():
+    assert triples("Rwanda denied accusations that it supports the M23 rebels.") == {("RWAGOV", "CODREB", "016")}
+    assert triples("Iran denied that it had attacked the tanker.") == {("IRNGOV", "", "016")}

@@ -33,6 +33,7 @@ STATE_ACT_ROOTS_BELOW = "18"  # roots 01-17: a plain country name is its governm
 # Roots whose complement clause is not itself an event: appeal, intent, demand, accuse or
 # criticise, reject, threaten ("menuduh bahwa Doha mendukung terorisme" is an accusation only).
 IRREALIS_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
+DENIALS = frozenset({"016"})  # "denied accusations that it supports the rebels": what is denied is no act
 WITHOUT_WINDOW = 3
 # Statements, appeals, consultations, demands, disapproval and rejection are about a place, not
 # aimed at it: "called for a ceasefire in Gaza" has no target.
@@ -746,7 +747,7 @@ class Coder:
         before = [o for o in self._accepted if o.end <= t.start]
         if before:
             other = max(before, key=lambda o: o.end)
-            if other.entry.rule.code[:2] in IRREALIS_ROOTS:
+            if other.entry.rule.code[:2] in IRREALIS_ROOTS or other.entry.rule.code in DENIALS:
                 # from the end of the appeal's own words: its `with` words may hold the
                 # complementizer ("demanded that Iran release ...")
                 between = [self._w(k) for k in range(other.end, t.start)]
