@@ -517,3 +517,48 @@ def test_role_nouns_of_an_igo_and_hyphenated_possessed_modifiers():
     # "Syria's state-run newspaper": one actor across a hyphenated modifier
     assert triples("Syria's state-run newspaper Tishrin accused Turkey of supporting Kurdish rebels.") \
         == {("SYRMED", "TURGOV", "112")}
+
+
+def test_light_verbs_for_weapons_orders_and_rounds_of_talks():
+    assert triples("Hezbollah guerrillas fired Katyusha rockets into northern Israel.") == {("LBNREB", "ISR", "194")}
+    assert triples("The Israeli cabinet approved the release of 400 Palestinian prisoners.") == {("ISRGOV", "PSECVL", "0841")}
+    assert roots("Indian and Chinese officials held a new round of border talks in New Delhi.") == {
+        ("IND", "CHN", "04"), ("CHN", "IND", "04")}
+
+
+def test_bosnian_serbs_are_bosnian_actors():
+    assert triples("Bosnian Serb forces attacked Sarajevo.") == {("BIHMIL", "BIH", "190")}
+
+
+def test_an_actor_before_a_preposition_and_reports_is_no_reporter():
+    # "the ambassador over reports of spying": "reports" after a preposition is a noun
+    assert triples("Indonesia summoned the Australian ambassador over reports of spying.") == {("IDNGOV", "AUSGOV", "114")}
+
+
+def test_naming_someone_a_suspect_is_charging_them():
+    assert triples("The Corruption Eradication Commission named a former minister as a suspect.",
+                   date="2019-01-01") == {("IDNJUD", "IDNELI", "173")}
+
+
+def test_an_adjectival_participle_or_a_number_does_not_hide_the_object():
+    # "an armed group": no other event bounding the object; "two members of": an object, so the
+    # exclusion "killing of the ..." (a nominalisation) does not apply
+    assert triples("The Indonesian army killed two members of an armed separatist group in Papua.") \
+        == {("IDNMIL", "IDNREB", "190")}
+
+
+def test_where_from_is_no_target_when_a_goal_follows():
+    # `origin_prepositions`
+    assert triples("Palestinian militants fired rockets from Gaza into southern Israel.") == {("PSEREB", "ISR", "194")}
+    assert triples("Israel withdrew its troops from Lebanon.") == {("ISRGOV", "LBNGOV", "0874")}
+
+
+def test_the_receiver_of_aid_is_its_target():
+    # `receiving_verbs`; an unplaced role noun before the event noun ("military aid") is a modifier
+    assert triples("Japan received aid from the United States.") == {("USAGOV", "JPNGOV", "070")}
+    assert triples("Sudan received military aid from China.") == {("CHNGOV", "SDNGOV", "070")}
+
+
+def test_what_is_denied_is_not_coded():
+    assert triples("Rwanda denied accusations that it supports the M23 rebels.") == {("RWAGOV", "CODREB", "016")}
+    assert triples("Iran denied that it had attacked the tanker.") == {("IRNGOV", "", "016")}

@@ -1,5 +1,7 @@
 """Dictionary loading and validation (warta dict check), on small user folders."""
 
+import pytest
+
 from warta.coding.dictionaries import Actor, Role, check
 
 
@@ -26,3 +28,16 @@ def test_person_code_at_date_and_out_of_office():
     assert a.code_at("2017-01-01") == "IDNGOV"
     assert a.code_at("2025-01-01") == "IDNELI"
     assert a.code_at(None) == "IDNGOV"
+
+
+def test_a_broken_user_dictionary_stops_coding_with_its_error(tmp_path):
+    # A dictionary error is no bad article: recorded per article it would fail every one (and an
+    # evaluation would silently score zero), so it is raised with the file and line.
+    from warta.api import code_text
+    from warta.coding.dictionaries import DictionaryError
+    from warta.pipeline import Resources
+
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "en.yaml").write_text("- id: x.bad\n  code: \"190\"\n  note: a: b\n")
+    with pytest.raises(DictionaryError, match=r"en\.yaml"):
+        code_text("Israel attacked Gaza.", lang="en", resources=Resources(extra_dirs=(str(tmp_path),)))

@@ -33,6 +33,7 @@ STATE_ACT_ROOTS_BELOW = "18"  # roots 01-17: a plain country name is its governm
 # Roots whose complement clause is not itself an event: appeal, intent, demand, accuse or
 # criticise, reject, threaten ("menuduh bahwa Doha mendukung terorisme" is an accusation only).
 IRREALIS_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
+DENIALS = frozenset({"016"})  # "denied accusations that it supports the rebels": what is denied is no act
 WITHOUT_WINDOW = 3
 # Statements, appeals, consultations, demands, disapproval and rejection are about a place, not
 # aimed at it: "called for a ceasefire in Gaza" has no target.
@@ -103,6 +104,11 @@ class RawEvent:
     target_code: str = ""
 
 
+def _out_of_office(entry, day: str | None) -> int:
+    # Two people named alike: the date decides which one the name means (see Actor.days_out_of_office).
+    return entry.actor.days_out_of_office(day) if entry.actor is not None else 0
+
+
 def _is_countryish(code: str) -> bool:
     return len(code) == 3 and code not in ("IGO", "NGO")
 
@@ -138,7 +144,7 @@ class Coder:
         if self._dateline_possible(s0) and matches:
             s0 = self._skip_dateline(doc, s0, s1)
         home = self.g.default_country
-        for start, end, entry in self._longest([m for m in matches if m[0] >= s0 and m[2].actor is not None]):
+        for start, end, entry in self._longest([m for m in matches if m[0] >= s0 and m[2].actor is not None], day):
             if entry.actor.kind == "ignore":
                 continue
             code = entry.actor.code_at(day)[:3]
@@ -169,7 +175,7 @@ class Coder:
         # the same words many times.
         self._words = [t.lower_ for t in doc[s0:s1]]
         self._wordset = set(self._words)
-        kept = self._longest(actor_matches)
+        kept = self._longest(actor_matches, day)
         # "Real Madrid", "bahasa Inggris": a longer non-actor name has won over the actor inside it.
         kept = [m for m in kept if m[2].actor is None or m[2].actor.kind != "ignore"]
         if self.g.affiliation_prefixes:
@@ -189,7 +195,8 @@ class Coder:
         triggers = self._triggers(triggers_raw, kept, s0, s1)
         self._accepted = triggers
         self._trigger_tokens = set().union(*(t.tokens() for t in triggers)) if triggers else set()
-        self._trigger_starts = {t.start for t in triggers}
+        # (an adjective such as "an armed group" bounds no phrase: it is no other event)
+        self._trigger_starts = {t.start for t in triggers if not self._adjectival(t)}
         events: list[RawEvent] = []
         self.why = {}
         self._claimer: list[Unit] = []
@@ -255,11 +262,12 @@ class Coder:
         return s0
 
     @staticmethod
-    def _longest(matches):
-        """Non-overlapping matches, longest first (so "Korea Utara" beats "Korea")."""
+    def _longest(matches, day: str | None = None):
+        """Non-overlapping matches, longest first (so "Korea Utara" beats "Korea"); where two
+        people share a name ("Bush", "Aquino"), the one in office on `day` (else nearest to it)."""
         taken: set[int] = set()
         out = []
-        for start, end, entry in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+        for start, end, entry in sorted(matches, key=lambda m: (m[0] - m[1], m[0], _out_of_office(m[2], day))):
             if any(i in taken for i in range(start, end)):
                 continue
             taken.update(range(start, end))
@@ -590,7 +598,8 @@ class Coder:
                 hit = self._find_phrase(rule.without, end, min(s1, end + WITHOUT_WINDOW))
                 # ("warned of famine" is excluded; in "warned Iraq of serious consequences" the
                 # words after the object are about it, not the verb's sense)
-                if hit is not None and not any(k in in_actor for k in range(end, hit[0])):
+                if hit is not None and not any(k in in_actor or self._doc[k].like_num for k in range(end, hit[0])):
+                    # (nor after a number: "killed two members of an armed group" has its object)
                     continue
             cands.append(Trigger(start, end, entry, span_end, with_start))
         # The most specific reading wins: more words matched, then a rule with a `with`
@@ -695,6 +704,12 @@ class Coder:
             k -= 1
         return k + 1
 
+    def _adjectival(self, t: Trigger) -> bool:
+        """"the detained journalists", "an armed separatist group": a verb form after a determiner
+        is an adjective."""
+        return (t.entry.voice == "active" and self._w(t.start - 1) in self.g.determiners
+                and bool(self.g.participle_endings) and self._w(t.start).endswith(self.g.participle_endings))
+
     def _cancelled(self, t: Trigger) -> str:
         """Why a trigger is no event: negated ("tidak akan menyerang"), conditional ("jika Israel
         menyerang"), hedged, or the complement of an appeal or threat; "" when it stands."""
@@ -702,9 +717,7 @@ class Coder:
         # "the decision of sending troops", "an appeal for deploying": a gerund after such a
         # preposition names an act inside a noun phrase, it does not report one.
         first = self._w(t.start)
-        # "the detained journalists", "the wounded": a verb form after a determiner is an adjective.
-        if (t.entry.voice == "active" and self._w(t.start - 1) in self.g.determiners and self.g.participle_endings
-                and first.endswith(self.g.participle_endings)):
+        if self._adjectival(t):
             return f"a participle after {self._w(t.start - 1)!r} (an adjective, not an act)"
         if (t.entry.voice == "active" and self._w(t.start - 1) in self.g.gerund_prepositions
                 and first.endswith(self.g.gerund_endings) and self.g.gerund_endings):
@@ -734,7 +747,7 @@ class Coder:
         before = [o for o in self._accepted if o.end <= t.start]
         if before:
             other = max(before, key=lambda o: o.end)
-            if other.entry.rule.code[:2] in IRREALIS_ROOTS:
+            if other.entry.rule.code[:2] in IRREALIS_ROOTS or other.entry.rule.code in DENIALS:
                 # from the end of the appeal's own words: its `with` words may hold the
                 # complementizer ("demanded that Iran release ...")
                 between = [self._w(k) for k in range(other.end, t.start)]
@@ -903,6 +916,14 @@ class Coder:
                 return self._group_of(units, u)
             if (u.governed_by in self.g.target_prepositions or u.governed_by in self.g.beneficiary_prepositions
                     or self._two_word_prep(u) or seen_prep):
+                if u.governed_by in self.g.origin_prepositions:
+                    # "fired rockets from Gaza into southern Israel": where from is no target when
+                    # a goal follows
+                    goal = next((v for v in units if u.end <= v.start <= hi and v.governed_by in self.g.target_prepositions
+                                 and v.governed_by not in self.g.origin_prepositions
+                                 and not self._crosses_boundary(u.end, v.start)), None)
+                    if goal is not None:
+                        return self._group_of(units, goal)
                 return self._group_of(units, u)
         return author
 
@@ -1003,7 +1024,7 @@ class Coder:
             w = self._w(k)
             if w in self.g.reporting_verbs:
                 return True
-            if not w.isalpha():
+            if not w.isalpha() or w in self.g.prepositions:  # ("the ambassador over reports of spying")
                 return False
         return False
 
@@ -1084,10 +1105,11 @@ class Coder:
                 targets = self._after(units, passive_light, direct=False, exclude=sources)
             else:
                 sources = self._genitive(units, after) or self._possessor(units, t.start)
-                if not sources:
+                if not sources or all(u.bare and (not u.code or u.guessed) for u in sources):
                     # "kecaman dari Moskow": the agent of an event noun follows it closely; further
                     # on, "dari"/"oleh" belong to another noun ("reaksi atas kebijakan dari Menteri").
-                    sources = self._agent(units, after, NOMINAL_AGENT_WINDOW, nominal=True)
+                    # ("military aid from China": an unplaced role noun before the noun is a modifier)
+                    sources = self._agent(units, after, NOMINAL_AGENT_WINDOW, nominal=True) or sources
                 if not sources and self._claimer and root in VIOLENT_ROOTS:
                     sources = self._claimer
                 if not sources and self._has_enclitic(t):
@@ -1095,6 +1117,10 @@ class Coder:
                     # back to the clause's subject, the first actor of the clause.
                     sources = self._subject(units, t.start, first=True)
                 targets = self._after(units, after, direct=False, exclude=sources)
+                receiver = self._light_verb_before(t.start, self.g.receiving_verbs)
+                if not targets and sources and receiver is not None:
+                    # "Japan received aid from the United States": the receiver is the target
+                    targets = [u for u in self._subject(units, receiver) if u not in sources]
                 if not targets and not rule.symmetric and not self._agent(units, after, nominal=True):
                     # A bare noun phrase such as "program bantuan Amerika Serikat" names an act
                     # without reporting one: with no target and no "oleh"/"dari" agent, no event.
@@ -1208,12 +1234,16 @@ class Coder:
                 return [u]
         return []
 
-    def _light_verb_before(self, i: int) -> int | None:
-        # "melakukan serangan", "menggelar pertemuan bilateral", "mengadakan sebuah pertemuan"
-        for k in range(i - 1, max(self._s0, i - 3) - 1, -1):
+    def _light_verb_before(self, i: int, verbs: frozenset[str] | None = None) -> int | None:
+        # "melakukan serangan", "menggelar pertemuan bilateral", "mengadakan sebuah pertemuan";
+        # further back only over plain words: "held a new round of border talks"
+        for k in range(i - 1, max(self._s0, i - max(3, self.g.light_verb_window)) - 1, -1):
             # ("Russian-made rockets": a verb inside a hyphenated adjective is no light verb)
-            if self._w(k) in self.g.light_verbs and self._w(k - 1) != "-":
+            if self._w(k) in (self.g.light_verbs if verbs is None else verbs) and self._w(k - 1) != "-":
                 return k
+            if i - k >= 3 and not (self._plain_word(k) or self._w(k) in self.g.determiners
+                                   or self._w(k) in self.g.possessive_markers):
+                return None
         return None
 
     def _passive_light_after(self, i: int) -> int | None:

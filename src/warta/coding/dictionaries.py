@@ -80,6 +80,15 @@ class Actor:
         nearest = min(self.roles, key=lambda r: _distance(day, r))
         return nearest.code[:3] + "ELI" if not nearest.code.startswith(("IGO", "NGO")) else nearest.code
 
+    def days_out_of_office(self, day: str | None) -> int:
+        """How far `day` lies from this person's nearest role (0: in office that day); undated
+        text ranks later careers first. Decides between people who share a name ("Bush")."""
+        if not self.roles:
+            return 0
+        if day is None:
+            return -Date.fromisoformat(max(r.start or "0001-01-01" for r in self.roles)).toordinal()
+        return min(_distance(day, r) for r in self.roles)
+
 
 def _distance(day: str, role: Role) -> int:
     d = Date.fromisoformat(day)
@@ -177,6 +186,9 @@ class Grammar:
     unattributed_sector: str = ""
     soldier_sectors: frozenset[str] = frozenset()
     border_nouns: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
+    origin_prepositions: frozenset[str] = frozenset()
+    light_verb_window: int = 3
     reduced_passive_after: frozenset[str] = frozenset()
     misspelt_country_length: int = 0
     authority_roots: frozenset[str] = frozenset()
@@ -412,6 +424,9 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         unattributed_sector=str(data.get("unattributed_sector") or "").upper(),
         soldier_sectors=frozenset(w.upper() for w in words("soldier_sectors")),
         border_nouns=frozenset(words("border_nouns")),
+        receiving_verbs=frozenset(words("receiving_verbs")),
+        origin_prepositions=frozenset(words("origin_prepositions")),
+        light_verb_window=int(data.get("light_verb_window", 3)),
         reduced_passive_after=frozenset(words("reduced_passive_after")),
         misspelt_country_length=int(data.get("misspelt_country_length", 0)),
         authority_roots=frozenset(str(w) for w in words("authority_roots")),
@@ -562,6 +577,34 @@ def _check_exclusive_offices(terms: dict, problems: list[Problem]) -> None:
                 latest = term
 
 
+def _collect_person_names(entry: dict, where: str, file: str, names: dict) -> None:
+    spans = []
+    for role in entry.get("roles") or ():
+        try:
+            spans.append((_iso(role.get("from")) or "0000-01-01", _iso(role.get("to")) or "9999-12-31"))
+        except (ValueError, AttributeError):
+            continue  # reported by _check_actor_entry
+    for name in {n for forms in _lang_map(entry.get("aliases")).values() for n in forms}:
+        names.setdefault(name, []).append((file, where, str(entry.get("name")), spans))
+
+
+def _check_shared_person_names(names: dict, problems: list[Problem]) -> None:
+    """People may share a name ("Bush") only where their roles never overlap: the coder takes the
+    one in office on the event's date, which must be a single person."""
+    for name, owners in names.items():
+        for i, (file, where, person, spans) in enumerate(owners):
+            for o_file, o_where, other, o_spans in owners[i + 1:]:
+                if person == other:
+                    continue
+                clash = next(((a, b) for a in spans for b in o_spans if a[0] < b[1] and b[0] < a[1]), None)
+                if clash:
+                    problems.append(Problem(
+                        o_file, o_where,
+                        f"name {name!r} is also {person} ({file} {where}), and their roles overlap "
+                        f"({clash[0][0]}..{clash[0][1]} and {clash[1][0]}..{clash[1][1]}); the coder could not tell "
+                        "them apart: drop the name from one of them or correct the dates"))
+
+
 def _check_event_entry(entry: Any, where: str, file: str, ids: dict[str, str], problems: list[Problem]) -> None:
     from .. import cameo
 
@@ -636,6 +679,7 @@ def check(extra_dirs: Iterable[str | Path] = ()) -> list[Problem]:
         problems.append(Problem("offices.yaml", "-", f"{exc}; give exclusive: and shared: lists of regular expressions"))
         offices = (re.compile(r"(?!x)x"), None)
     terms: dict[tuple[str, str], list] = {}
+    person_names: dict[str, list] = {}
     for path in actor_files(extra):
         data = _list_or_problem(path, problems)
         for i, entry in enumerate(data or ()):
@@ -645,6 +689,7 @@ def check(extra_dirs: Iterable[str | Path] = ()) -> list[Problem]:
                 # A user's file is named by its path: "people.yaml" alone could be either.
                 label = path.name if path.is_relative_to(data_path()) else str(path)
                 _collect_terms(entry, where, label, offices, terms)
+                _collect_person_names(entry, where, label, person_names)
             if not isinstance(entry, dict) or entry.get("kind") in ("person", "ignore"):
                 continue
             for lang, names in _lang_map(entry.get("aliases")).items():
@@ -657,6 +702,7 @@ def check(extra_dirs: Iterable[str | Path] = ()) -> list[Problem]:
                                                 "the first one loaded wins", "warning"))
                     alias_owner.setdefault(key, (code, path.name))
     _check_exclusive_offices(terms, problems)
+    _check_shared_person_names(person_names, problems)
     for lang in languages(extra):
         ids: dict[str, str] = {}
         for path in event_files(lang, extra):
