@@ -239,6 +239,12 @@ def main() -> None:
     st = sub.add_parser("steady")
     st.add_argument("--corpus", nargs="+", type=Path, default=[c for c in CORPORA if c.exists()])
     args = ap.parse_args()
+    wanted = getattr(args, "corpus", None) or (CORPORA if args.what == "memory" else [])
+    missing = [str(c) for c in wanted if not Path(c).exists()]
+    if missing or not wanted and args.what != "memory":
+        # (a run with no corpus would print a line of zeros and exit 0)
+        sys.exit(f"error: corpus not found: {', '.join(missing) or 'none given'}; the shared corpora are "
+                 f"looked for in {SHARED} (give --corpus FILE ...)")
     {"throughput": throughput, "memory": memory, "spark": spark, "steady": steady}[args.what](args)
 
 
