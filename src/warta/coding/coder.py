@@ -119,6 +119,7 @@ class Coder:
         self.g: Grammar = lexicon.grammar
         # `with`/`without` phrases indexed by their first word, compiled once.
         self._phrase_index: dict[tuple[str, ...], dict[str, list[tuple[str, ...]]]] = {}
+        self._claimer: list[Unit] = []  # the source of a claim of responsibility in this sentence
         self.begin_article()
 
     # ------------------------------------------------------------------------- article context
@@ -199,7 +200,7 @@ class Coder:
         self._trigger_starts = {t.start for t in triggers if not self._adjectival(t)}
         events: list[RawEvent] = []
         self.why = {}
-        self._claimer: list[Unit] = []
+        self._claimer = []
         for trig in triggers:
             reason = self._cancelled(trig)
             if reason:
@@ -371,7 +372,7 @@ class Coder:
         k = start - 1
         # ("in northern Iraq", "in the south-west of": a region adjective is part of the place)
         while k >= self._s0 and start - k <= 3 and (
-                self._w(k) in self.g.determiners or self._w(k).lower() in self.g.region_adjectives):
+                self._w(k) in self.g.determiners or self._w(k) in self.g.region_adjectives):
             k -= 1
         if role and self.g.head == "last":
             # "talks with Muslim rebels", "against the armed separatists": up to `modifier_window`
