@@ -562,3 +562,14 @@ def test_the_receiver_of_aid_is_its_target():
 def test_what_is_denied_is_not_coded():
     assert triples("Rwanda denied accusations that it supports the M23 rebels.") == {("RWAGOV", "CODREB", "016")}
     assert triples("Iran denied that it had attacked the tanker.") == {("IRNGOV", "", "016")}
+
+
+def test_each_other_makes_every_party_the_target_of_every_other():
+    # `reciprocals`
+    assert triples("Armenia and Azerbaijan accused each other of violating the ceasefire.") == {
+        ("ARMGOV", "AZEGOV", "1123"), ("AZEGOV", "ARMGOV", "1123")}
+
+
+def test_protesters_fired_on_are_the_target():
+    # `target: with` on the rule whose `with` words name the protesters
+    assert triples("Iraqi security forces killed 12 protesters in Nasiriyah.") == {("IRQMIL", "IRQCVL", "175")}

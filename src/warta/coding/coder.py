@@ -1183,6 +1183,10 @@ class Coder:
             # Paz": an act on the country's own people (its country, no sector), when no other
             # target, and no place abroad, is named.
             targets = [Unit(t.start, t.start, code=own, country=own)]
+        if (not targets and len({u.code for u in sources}) > 1 and self.g.reciprocals
+                and self._find_phrase(self.g.reciprocals, after, min(self._s1, after + 2)) is not None):
+            # "Armenia and Azerbaijan accused each other of ...": every party at every other
+            return [e for a in sources for e in self._pairs([a], [b for b in sources if b.code != a.code], t, voice, code_)]
         if rule.no_target:
             targets = []
         elif rule.symmetric:

@@ -186,6 +186,7 @@ class Grammar:
     unattributed_sector: str = ""
     soldier_sectors: frozenset[str] = frozenset()
     border_nouns: frozenset[str] = frozenset()
+    reciprocals: tuple[str, ...] = ()
     receiving_verbs: frozenset[str] = frozenset()
     origin_prepositions: frozenset[str] = frozenset()
     light_verb_window: int = 3
@@ -424,6 +425,7 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         unattributed_sector=str(data.get("unattributed_sector") or "").upper(),
         soldier_sectors=frozenset(w.upper() for w in words("soldier_sectors")),
         border_nouns=frozenset(words("border_nouns")),
+        reciprocals=tuple(words("reciprocals")),
         receiving_verbs=frozenset(words("receiving_verbs")),
         origin_prepositions=frozenset(words("origin_prepositions")),
         light_verb_window=int(data.get("light_verb_window", 3)),
