@@ -573,3 +573,11 @@ def test_each_other_makes_every_party_the_target_of_every_other():
 def test_protesters_fired_on_are_the_target():
     # `target: with` on the rule whose `with` words name the protesters
     assert triples("Iraqi security forces killed 12 protesters in Nasiriyah.") == {("IRQMIL", "IRQCVL", "175")}
+
+
+def test_a_reduced_relative_on_a_non_actor_does_not_reach_further_left():
+    # "trucks seized by Somali militants": the trucks were seized, not the Kenyan army
+    got = triples("The Kenyan army recovered two trucks seized by Somali militants.")
+    assert not any(t == "KENMIL" for _, t, _ in got)
+    assert ("NGAREB", "NGACVL", "181") in triples("Nigeria's army freed 300 schoolgirls kidnapped by Boko Haram.")
+    assert triples("Israeli soldiers wounded by Hamas gunmen were taken to hospital.") == {("PSEREB", "ISRMIL", "190")}

@@ -837,6 +837,20 @@ class Coder:
             return self._subject(units, clause - 1)
         return []
 
+    def _reduced_relative_of_a_non_actor(self, units: list[Unit], t: Trigger) -> bool:
+        """Is a passive trigger with no auxiliary ("kidnapped by") right after a plain noun that is
+        no actor, and after an object of another verb, so a reduced relative clause on that noun?"""
+        if not self.g.passive_auxiliaries or self._w(t.start) in self.g.passive_auxiliaries:
+            return False  # "was kidnapped by": an auxiliary, a clause of its own
+        if not self._plain_word(t.start - 1):
+            return False
+        if any(u.start <= t.start - 1 < u.end for u in units):
+            return False  # "Israeli soldiers wounded by ...": the actor is the subject
+        # ... and only when another verb came before it in the clause ("freed 300 schoolgirls
+        # kidnapped by"), not at a clause's start ("Schoolgirls kidnapped by X were freed")
+        clause = self._clause_start(t.start)
+        return any(clause <= o.start < t.start - 1 for o in self._accepted)
+
     def _subject_owner(self, units: list[Unit], anchor: int) -> list[Unit]:
         """"A camp for Congolese refugees was attacked": when a passive subject's head noun is no
         actor, the actor it is of or for, right after it, is what was acted on."""
@@ -1128,7 +1142,12 @@ class Coder:
                     self._no_event_reason = "event noun with no target and no agent: names an act, reports none"
                     return []
         elif voice == "passive":
-            targets = self._subject(units, t.start) or self._subject_owner(units, t.start)
+            if self._reduced_relative_of_a_non_actor(units, t):
+                # "freed 300 schoolgirls kidnapped by Boko Haram" with no actor for "schoolgirls":
+                # the participle's subject is that noun, not an actor further left
+                targets = []
+            else:
+                targets = self._subject(units, t.start) or self._subject_owner(units, t.start)
             sources = self._agent(units, after)
             if not sources and rule.source == "speaker":
                 # "(Straw said) Libya must hand over ...": the demand is the speaker's.
