@@ -224,12 +224,10 @@ def _locate(pending, by_sentence, gz, lang: str) -> None:
 
 def process(article: Article, resources: Resources) -> Result:
     """Clean, annotate and code one article. Never raises for bad input: errors become rows."""
-    from .coding.dictionaries import DictionaryError
-
     result = Result(article=article)
     try:
         return _process(article, resources, result)
-    except DictionaryError:
+    except dictionaries.DictionaryError:
         # A broken dictionary is no bad article: every article would fail the same way (and an
         # evaluation would score nothing), so it stops the run with its own message.
         raise

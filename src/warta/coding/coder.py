@@ -496,7 +496,7 @@ class Coder:
                     # is no actor, yet "between" names two parties
                     between = between[-1:]
                 if (len(between) > 2 and between[-1] == "," and units[j].plain_country and units[j + 1].plain_country
-                        and len(between) <= 7 and between[0] in self.g.conjunctions | {","}
+                        and len(between) <= 7 and (between[0] in self.g.conjunctions or between[0] == ",")
                         and any(w in self.g.conjunctions for w in between[:2])
                         and not any(w in self.g.clause_boundaries for w in between[2:-1])):
                     # "Iran, Sudan, and with strings attached, Cuba": an aside before a list's last country

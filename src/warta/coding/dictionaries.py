@@ -308,6 +308,7 @@ def event_files(lang: str, extra_dirs: Iterable[str | Path] = ()) -> list[Path]:
 def _rule_from(entry: dict, file: str) -> EventRule:
     code = entry["code"]
     code = f"{code:02d}" if isinstance(code, int) else str(code)
+    target = str(entry.get("target", "")).lower()
     return EventRule(
         id=str(entry["id"]),
         code=code,
@@ -318,10 +319,10 @@ def _rule_from(entry: dict, file: str) -> EventRule:
         with_=_as_list(entry.get("with")),
         without=_as_list(entry.get("without")),
         symmetric=bool(entry.get("symmetric", False)),
-        no_target=str(entry.get("target", "")).lower() == "none",
-        author_target=str(entry.get("target", "")).lower() == "author",
-        own_target=str(entry.get("target", "")).lower() == "own",
-        with_target=str(entry.get("target", "")).lower() == "with",
+        no_target=target == "none",
+        author_target=target == "author",
+        own_target=target == "own",
+        with_target=target == "with",
         source=str(entry.get("source") or ""),
         together=str(entry.get("together") or ""),
         reverse=str(entry.get("reverse") or ""),

@@ -48,7 +48,6 @@ class Lexicon:
         from spacy.matcher import PhraseMatcher
 
         self.lang = lang
-        self._extra_dirs = extra_dirs
         self.grammar: Grammar = load_grammar(lang, extra_dirs)
         self.nlp = get_nlp(lang)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -57,8 +56,9 @@ class Lexicon:
         self._morph = morph.get(self.grammar.morphology)
         self.roots: frozenset[str] = frozenset(r.lower() for rule in self.rules for r in rule.verb)
         self._pending: dict[str, tuple[Entry, set[str]]] = {}
-        self._add_actors(load_actors(extra_dirs))
-        self._add_agents(load_agents(lang, extra_dirs))
+        agents = load_agents(lang, extra_dirs)
+        self._add_actors(load_actors(extra_dirs), agents)
+        self._add_agents(agents)
         self._add_rules()
         self._compile()
 
@@ -69,10 +69,10 @@ class Lexicon:
         else:
             self._pending[key] = (entry, set(phrases))
 
-    def _add_actors(self, actors) -> None:
+    def _add_actors(self, actors, agents) -> None:
         actors = list(actors)
         if self.grammar.misspelt_country_length:
-            self._add_misspellings(actors)
+            self._add_misspellings(actors, agents)
         for actor in actors:
             names = actor.aliases.get(self.lang, ()) + actor.aliases.get("any", ())
             caps = actor.capitals.get(self.lang, ()) + actor.capitals.get("any", ())
@@ -94,13 +94,13 @@ class Lexicon:
                           Entry(AGENT, sector=self.grammar.demonym_plural_sector, country=actor.code,
                                 people=True), plural)
 
-    def _add_misspellings(self, actors) -> None:
+    def _add_misspellings(self, actors, agents) -> None:
         """News copy misspells long country names by a dropped letter ("Ethopia", "Afganistan"):
         each one-word country name of `misspelt_country_length` letters or more also matches with
         one letter missing, capitalised as written and never where the variant is another name."""
         taken = {a.lower() for actor in actors for forms in (actor.aliases, actor.capitals, actor.demonyms)
                  for lang in (self.lang, "any") for a in forms.get(lang, ())}  # "Somali" stays a demonym
-        taken |= {t.lower() for agent in load_agents(self.lang, self._extra_dirs) for t in agent.terms}
+        taken |= {t.lower() for agent in agents for t in agent.terms}
         for actor in actors:
             if actor.kind != "country":
                 continue
