@@ -51,6 +51,7 @@ PURPOSE_WINDOW = 12
 THREAT_ROOTS = frozenset({"13"})
 # Assault, fight and mass violence: with no named doer, an unidentified armed force's.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+INTERNATIONAL_BODIES = frozenset({"IGO", "NGO"})  # the CCC of intergovernmental and international NGO codes
 ASIDE_WINDOW = 20  # longest relative or participle aside between commas skipped to find a subject
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
 
@@ -168,7 +169,8 @@ class Coder:
             return []
         if self._dateline_possible(s0):
             s0 = self._skip_dateline(doc, s0, s1)
-        actor_matches = [m for m in matches if m[2].kind != TRIGGER and m[0] >= s0]
+        actor_matches = [m for m in matches if m[2].kind != TRIGGER and m[0] >= s0
+                         and not (m[2].actor is not None and m[2].actor.not_yet_public(day))]
         if not actor_matches:
             return []
         self._s0, self._s1, self._doc = s0, s1, doc
@@ -1090,10 +1092,13 @@ class Coder:
                 and self._w(t.start).endswith(self.g.participle_endings)):
             # "has been killed in a car bomb": an active pattern after a passive auxiliary is passive.
             voice = "passive"
-        if (voice == "active" and t.end - t.start == 1 and self._w(t.end) in self.g.reduced_passive_after
-                and self._w(t.start).endswith(self.g.participle_endings)):
-            # "two Russian diplomats accused of spying": a participle right before "of" heads a
-            # reduced relative clause, passive ("accused Uganda of" has its object in between).
+        if (voice == "active" and self._w(t.start).endswith(self.g.participle_endings) and (
+                self._w(t.end) in self.g.reduced_passive_after
+                or (t.with_start == t.end and self._w(t.end) in self.g.verb_particles
+                    and self._w(t.span_end - 1) in self.g.reduced_passive_after))):
+            # "two Russian diplomats accused of spying", "West Africans ordered out of Nigeria": a
+            # participle (with its particle) right before "of" heads a reduced relative clause,
+            # passive ("accused Uganda of" has its object in between).
             voice = "passive"
         if voice == "active" and self.g.obligation_code and self._w(self._before_adverbs(t.start)) in self.g.obligations:
             # "(Straw said) the Sudanese government must reach an agreement": not an agreement but
@@ -1344,15 +1349,24 @@ class Coder:
             # "Israel's Cabinet met on Sunday": a meeting with no other party is internal business.
             self._no_event_reason = "a meeting or diplomatic act with no other party"
             return out
+        def own_place(s: Unit, tg: Unit) -> bool:
+            # "Bosnian Serbs completed their withdrawal from the Bosnian town of Gorazde": for
+            # these roots a place in the doer's own country is where it acted, not whom it acted on.
+            return (event_code[:2] in self.g.own_place_no_target_roots and tg.plain_country
+                    and bool(s.sector) and tg.code[:3] == s.code[:3])
+
         for s in sources:
             # ("Rusia ... pemerintah Rusia": no act on oneself; "Serbia's president promised to
             # democratize Serbia": aimed only at itself, the act has no other target)
             if not targets or (self.g.self_target_dropped and event_code[:2] not in PARTNER_ROOTS
-                               and all(code(tg) == code(s) for tg in targets)):
+                               and all(code(tg) == code(s) or own_place(s, tg) for tg in targets)):
                 out.append(RawEvent(s, None, event_code, rule.id, t, voice, code(s), ""))
             for tg in targets:
-                if code(tg) != code(s):
-                    out.append(RawEvent(s, tg, event_code, rule.id, t, voice, code(s), code(tg)))
+                if code(tg) != code(s) and not own_place(s, tg):
+                    # "forced the UN refugee agency out": expelling a body is 166, a person 174
+                    body = rule.bodies and not code_ and code(tg)[:3] in INTERNATIONAL_BODIES
+                    out.append(RawEvent(s, tg, rule.bodies if body else event_code, rule.id, t, voice,
+                                        code(s), code(tg)))
                     if rule.reverse:
                         out.append(RawEvent(tg, s, rule.reverse, rule.id, t, voice, code(tg), code(s)))
         return out
@@ -1362,7 +1376,7 @@ class Coder:
         """One event per (source, target country, root) in a sentence, the first found; an event
         with no target is dropped when the same source has that root with a target."""
         with_target = {(e.source_code, e.code[:2]) for e in events if e.target_code}
-        seen = set()
+        seen: dict[tuple, tuple] = {}
         out = []
         for e in events:
             if not e.source_code:
@@ -1371,7 +1385,13 @@ class Coder:
                 continue
             key = (e.source_code, e.target_code[:3], e.code[:2])
             if key in seen:
-                continue
-            seen.add(key)
+                # "urged the Sudanese government and the rebels to ...": each party of one
+                # trigger's coordinated target is its own event, even of one country.
+                trigger, codes = seen[key]
+                if trigger is not e.trigger or e.target_code in codes:
+                    continue
+                codes.add(e.target_code)
+            else:
+                seen[key] = (e.trigger, {e.target_code})
             out.append(e)
         return out

@@ -29,7 +29,7 @@ SECTORS = frozenset(
 )
 ACTOR_KINDS = frozenset({"country", "metonym", "igo", "ngo", "group", "state", "person", "ignore"})
 EVENT_KEYS = frozenset(
-    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "source", "together", "reverse", "negated", "claims", "note"}
+    {"id", "code", "verb", "word", "passive", "noun", "with", "without", "symmetric", "target", "source", "together", "reverse", "negated", "claims", "bodies", "note"}
 )
 
 
@@ -80,6 +80,14 @@ class Actor:
         nearest = min(self.roles, key=lambda r: _distance(day, r))
         return nearest.code[:3] + "ELI" if not nearest.code.startswith(("IGO", "NGO")) else nearest.code
 
+    def not_yet_public(self, day: str | None) -> bool:
+        """Is `day` more than CAREER_LEAD_DAYS before this person's first office? A name (or
+        "AKK") in news written long before that career began means someone else."""
+        starts = [r.start for r in self.roles]
+        if not day or not starts or None in starts:
+            return False
+        return (Date.fromisoformat(min(starts)) - Date.fromisoformat(day)).days > CAREER_LEAD_DAYS
+
     def days_out_of_office(self, day: str | None) -> int:
         """How far `day` lies from this person's nearest role (0: in office that day); undated
         text ranks later careers first. Decides between people who share a name ("Bush")."""
@@ -97,6 +105,9 @@ def _distance(day: str, role: Role) -> int:
     if d < start:
         return (start - d).days
     return (d - end).days if d >= end else 0
+
+
+CAREER_LEAD_DAYS = 10 * 365  # how long before a person's first office their name is still theirs
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +136,7 @@ class EventRule:
     source: str = ""  # "speaker": the source is who reports the clause ("X said Y must ...")
     together: str = ""  # code when two or more parties do it together (joint drills: 150 -> 062)
     negated: str = ""  # code when negated: "will not accept refugees" is a rejection (120)
+    bodies: str = ""  # code when the target is an international body: expelling UNHCR is 166, not 174
     claims: bool = False  # "X claimed responsibility for the bombing": X did the violence named after it
     reverse: str = ""  # code of the converse event, target -> source (a visit implies a host: 042 -> 043)
     file: str = ""
@@ -195,6 +207,8 @@ class Grammar:
     authority_roots: frozenset[str] = frozenset()
     authority_sector: str = ""
     self_target_dropped: bool = False
+    own_place_no_target_roots: frozenset[str] = frozenset()
+    verb_particles: frozenset[str] = frozenset()
     fallback_bare: bool = False
     region_adjectives: frozenset[str] = frozenset()
     possessive_pronouns: frozenset[str] = frozenset()
@@ -327,6 +341,7 @@ def _rule_from(entry: dict, file: str) -> EventRule:
         together=str(entry.get("together") or ""),
         reverse=str(entry.get("reverse") or ""),
         negated=str(entry.get("negated") or ""),
+        bodies=str(entry.get("bodies") or ""),
         claims=bool(entry.get("claims", False)),
         file=file,
     )
@@ -435,6 +450,8 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         authority_roots=frozenset(str(w) for w in words("authority_roots")),
         authority_sector=str(data.get("authority_sector") or "").upper(),
         self_target_dropped=bool(data.get("self_target_dropped", False)),
+        own_place_no_target_roots=frozenset(str(w) for w in words("own_place_no_target_roots")),
+        verb_particles=frozenset(words("verb_particles")),
         fallback_bare=bool(data.get("fallback_bare", False)),
         region_adjectives=frozenset(words("region_adjectives")),
         possessive_pronouns=frozenset(words("possessive_pronouns")),
@@ -653,6 +670,9 @@ def _check_event_entry(entry: Any, where: str, file: str, ids: dict[str, str], p
     neg = entry.get("negated")
     if neg is not None and (not isinstance(neg, str) or not cameo.is_valid(neg)):
         err(f"negated {neg!r} must be a quoted CAMEO code, e.g. negated: \"120\"")
+    bod = entry.get("bodies")
+    if bod is not None and (not isinstance(bod, str) or not cameo.is_valid(bod)):
+        err(f"bodies {bod!r} must be a quoted CAMEO code, e.g. bodies: \"166\"")
     rev = entry.get("reverse")
     if rev is not None and (not isinstance(rev, str) or not cameo.is_valid(rev)):
         err(f"reverse {rev!r} must be a quoted CAMEO code, e.g. reverse: \"043\"")
