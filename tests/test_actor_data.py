@@ -25,7 +25,7 @@ LANGS = ("id", "en")
 
 CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$|^IGO[A-Z]{2,12}$")  # IGO codes follow the gold sets (IGOAFRAU)
 KINDS = {"country", "metonym", "igo", "ngo", "group", "state", "person"}
-SECTORS = set("GOV MIL COP JUD LEG OPP REB CVL BUS MED EDU REL LAB REF HLH ELI SPY ENV NGO".split())  # NGO: a domestic non-governmental organisation (IDNNGO)
+SECTORS = set("GOV MIL COP JUD LEG OPP REB CVL BUS MED EDU REL LAB REF HLH ELI SPY ENV NGO PTY".split())  # NGO: a domestic non-governmental organisation (IDNNGO); PTY: a political party (RWAPTY)
 ISO3 = {c.alpha_3 for c in pycountry.countries}
 COUNTRY_PREFIXES = ISO3 | {"XKX"}
 NON_STATE_PREFIXES = {"IGO", "NGO", "IMG"}
