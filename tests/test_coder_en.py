@@ -622,3 +622,28 @@ def test_a_name_long_before_its_bearers_first_office_means_someone_else():
     assert not any(e.source.startswith("DEU") for e in events("AKK officials criticised the Irish "
                                                                  "government.", date="1995-05-01"))
     assert ("DEUGOV", "FRAGOV", "111") in triples("AKK criticised France on Monday.", date="2020-05-01")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # `gazetteer_places`: towns of the place gazetteer stand for their country, like capitals
+    ("Police in Lagos fired tear gas at protesters.", ("NGACOP", "NGACVL", "175")),
+    ("The governor of Kano imposed a curfew on the city.", ("NGAGOV", "NGA", "1723")),
+    ("Authorities in Kharkiv arrested two protesters.", ("UKRGOV", "UKRCVL", "173")),
+])
+def test_a_town_places_the_role_noun_before_it(text, expected):
+    assert expected in triples(text)
+
+
+def test_a_town_is_neither_a_doer_nor_a_government():
+    # "Milan fans": a town does nothing; a town as a target is its country, not its government
+    assert triples("Milan fans clashed with police outside the stadium in Naples.") == set()
+    assert not any(t.endswith("GOV") for _, t, _ in triples("Rebels shelled Kandahar on Sunday."))
+    # ... nor does a town end a relative clause's search for its doer
+    assert ("PSEREB", "ISRCVL", "190") in triples(
+        "Hamas claimed responsibility for the suicide bombing in Jerusalem that killed 18 Israelis.")
+
+
+def test_a_town_inside_a_longer_name_is_no_place():
+    assert triples("Students of Kirkuk University protested against the government.") == triples(
+        "Students of the university protested against the government.")
+    assert ("IRQEDU", "IRQGOV", "141") in triples("Students in Kirkuk protested against the government.")

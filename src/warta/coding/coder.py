@@ -75,6 +75,7 @@ class Unit:
     last_kind: str = ""  # kind of the last match absorbed (actor, demonym, agent ...)
     possessed: bool = False  # after a possessive pronoun: "their forces", "its troops"
     placed_by: "Unit | None" = None  # the place in the clause that gave a role noun its country
+    town: bool = False  # a gazetteer place: where things happen, never a doer, never a government
     people: bool = False  # a people named by a demonym's plural only ("Albanians")
 
 
@@ -130,12 +131,14 @@ class Coder:
         self._foreign: set[str] = set()  # other countries mentioned
         self._paragraphs = 0
         self._text: str | None = None
+        self._para = None  # the paragraph's token offsets, read once when places are looked up
 
     def begin_paragraph(self, text: str) -> None:
         """The next doc's text (doc.text would join every token anew); datelines can only open
         an article's first paragraphs."""
         self._paragraphs += 1
         self._text = text
+        self._para = None
 
     def _dateline_possible(self, s0: int) -> bool:
         return s0 == 0 and self._paragraphs <= DATELINE_PARAGRAPHS
@@ -186,6 +189,8 @@ class Coder:
             kept = [m for m in kept if not (self._w(m[0] - 1) == "-" and self._w(m[0] - 2) in self.g.affiliation_prefixes)]
         self._trig_pos = {k for start, end, _ in triggers_raw for k in range(start, end)}
         units = self._units(doc, kept, day)
+        if self.g.gazetteer_places:
+            units = self._with_places(doc, units, kept, triggers_raw, s0, s1)
         if self.g.private_person_sector:
             text = text or self._text or doc.text
             if _AGE.search(text, doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1])):
@@ -397,6 +402,36 @@ class Coder:
             return ""
         return prev if prev in self.g.prepositions else ""
 
+    def _with_places(self, doc, units: list[Unit], kept, triggers_raw, s0: int, s1: int) -> list[Unit]:
+        """Towns and regions of the gazetteer as places of their country ("police in Lagos", "a
+        bombing near the town of Samarra"), like capitals: only names that are safely one place."""
+        from warta.geo import gazetteer, mentions
+
+        if self._para is None or self._para.doc is not doc:
+            self._para = mentions.Paragraph(doc, self._text if self._text is not None else None)
+        covered = {k for a, b, _ in kept for k in range(a, b)} | {k for a, b, _ in triggers_raw for k in range(a, b)}
+        persons = {k for a, b, e in kept if e.actor is not None and e.actor.kind == "person" for k in range(a, b)}
+        found = mentions.find(self._para, s0, s1, gazetteer.get_gazetteer(), self.g.language, covered, persons)
+        if not found:
+            return units
+        countries = {u.code[:3] for u in units if _is_countryish(u.code[:3])} | self._foreign
+        added = []
+        for m in found:
+            if any(k in covered for k in range(m.start, m.end)):
+                continue  # a capital or another actor the dictionaries already know
+            if any(0 <= k < len(doc) and s0 < k and doc[k].is_title for k in (m.start - 1, m.end)):
+                continue  # part of a longer name: "Baghdad University", "National Union"
+            place = mentions.resolve(m, countries, self.g.language)
+            if (place is None or place.kind == "country" or not _is_countryish(place.country)
+                    or not (m.locative or place.population >= mentions.NAMED_TOWN)):
+                continue  # (a small town is only a place after "in", "near", ...)
+            u = Unit(start=m.start, end=m.end, code=place.country, country=place.country, plain_country=True,
+                     target_only=True, town=True)  # ("Milan fans clashed ...": a town does nothing)
+            u.governed_by = self._governing(m.start)
+            self._finish(u)
+            added.append(u)
+        return sorted(units + added, key=lambda u: u.start) if added else units
+
     def _private_persons(self, doc, units: list[Unit], s0: int, s1: int) -> list[Unit]:
         """News names private people with their age in brackets: "Sri Rahayu (32)". Such a name,
         unknown to the dictionaries, is an actor of the sector `private_person_sector` (CVL)."""
@@ -558,6 +593,14 @@ class Coder:
                 owner = self._antecedent(units, u.start)
                 if owner and _is_countryish(owner[0].code[:3]):
                     u.code, u.guessed = owner[0].code[:3] + u.sector, False
+                    continue
+            if u.bare and self.g.gazetteer_places:
+                # "Police in Lagos", "the governor of Kano": a place right after the role noun
+                # says whose it is, before any guess from the rest of the article.
+                place = next((v for v in units if v.start == u.end + 1 and v.plain_country
+                              and self._w(u.end) in self.g.role_linkers), None)
+                if place is not None:
+                    u.code, u.guessed, u.placed_by = place.code[:3] + u.sector, False, place
                     continue
             if u.bare and not fallback and self.g.locative_prepositions:
                 # "Prisoners rioted at a jail in East Timor's capital": with no country from the
@@ -992,7 +1035,7 @@ class Coder:
                 continue
             if self._crosses_boundary(lo, u.start) or any(k in self._trigger_starts for k in range(lo, u.start)):
                 return []
-            if (u.governed_by in self.g.locative_prepositions and u.plain_country and not u.bare
+            if (u.governed_by in self.g.locative_prepositions and u.plain_country and not u.bare and not u.town
                     and self._w(u.end) not in self.g.border_nouns
                     and not any(x.placed_by is u for x in exclude)):
                 return [u]
@@ -1179,6 +1222,8 @@ class Coder:
             if not targets and root in IRREALIS_ROOTS:
                 # "demanded that the US cancel ...": the demand is on the complement's subject.
                 targets = self._complement_subject(units, after, exclude=sources)
+        # ("the bombing in Jerusalem that killed 18 Israelis": a town is no doer)
+        sources = [u for u in sources if not u.town]
         if not sources and self._claimer and root in VIOLENT_ROOTS:
             sources = self._claimer
         if (not sources and targets and voice != "nominal" and root in VIOLENT_ROOTS
@@ -1188,6 +1233,10 @@ class Coder:
             self._no_event_reason = ("no source: no actor before the trigger in its clause" if voice == "active"
                                      else f"no source: no agent for this {voice} trigger")
             return []
+        if not targets and rule.with_target and t.with_start >= 0:
+            # "released the opposition leader": the persons released are named by the `with` words
+            targets = [u for u in units if t.with_start <= u.start and u.end <= t.span_end and u not in sources][:1]
+            targets = self._group_of(units, targets[0]) if targets else []
         if not targets and not rule.no_target and not rule.symmetric and root not in PLACE_IS_NO_TARGET:
             # "lifted a curfew in Montenegro": an act with no other target is aimed at the
             # country where it takes place.
@@ -1197,10 +1246,6 @@ class Coder:
             # "refused to commit any assistance to the US-led war": with no object found, an act
             # is aimed at the next actor of its sentence (a language's coding convention).
             targets = self._next_actor(units, after, root, exclude=sources)
-        if not targets and rule.with_target and t.with_start >= 0:
-            # "released the opposition leader": the persons released are named by the `with` words
-            targets = [u for u in units if t.with_start <= u.start and u.end <= t.span_end and u not in sources][:1]
-            targets = self._group_of(units, targets[0]) if targets else []
         own = sources[0].code[:3] if rule.own_target and sources and sources[0].code else ""
         if _is_countryish(own) and all(u.plain_country and u.code[:3] == own for u in targets):
             # "Sudan's government lifted the state of emergency", "Bolivia lifted the curfew in La
@@ -1327,7 +1372,7 @@ class Coder:
             # A country named as the doer or addressee of a statement, appeal, visit, sanction or
             # arrest acts through its government ("Rusia menyerukan gencatan senjata" -> RUSGOV,
             # coding guide); in fighting (18-20) the country as a whole is the party.
-            return u.code + "GOV" if state_act and u.plain_country and len(u.code) == 3 else u.code
+            return u.code + "GOV" if state_act and u.plain_country and len(u.code) == 3 and not u.town else u.code
 
         if rule.together and len({u.code[:3] for u in sources}) > 1 and not code_:
             # "French and Egyptian warships launched war games": done together, it is cooperation.
