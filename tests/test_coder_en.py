@@ -647,3 +647,20 @@ def test_a_town_inside_a_longer_name_is_no_place():
     assert triples("Students of Kirkuk University protested against the government.") == triples(
         "Students of the university protested against the government.")
     assert ("IRQEDU", "IRQGOV", "141") in triples("Students in Kirkuk protested against the government.")
+
+
+def test_a_small_town_counts_after_a_place_noun_or_a_role_noun():
+    # `place_nouns`: "the town of X", "the mayor of X" name a place however small
+    assert ("BIHGOV", "GBRGOV", "040") in triples("The mayor of Mostar met the British ambassador on Monday.")
+    assert ("PAKREB", "PAKCOP", "193") in triples("Gunmen shot dead a police officer in the city of Quetta.")
+
+
+def test_violence_with_no_doer_is_the_unidentified_force_of_the_town_in_its_subject():
+    assert triples("A roadside bomb near the town of Fallujah killed two U.S. soldiers.") == {
+        ("IRQUAF", "USAMIL", "190")}
+
+
+def test_an_ing_form_after_a_determiner_is_a_noun():
+    # "over the killing": no second act of the police; "the shelling of Gaza" is what is condemned
+    assert triples("Police in Karachi detained two protesters over the killing.") == {("PAKCOP", "PAKCVL", "173")}
+    assert triples("Egypt condemned the shelling of Gaza by Israel.") == {("EGYGOV", "ISRGOV", "111")}

@@ -421,6 +421,9 @@ class Coder:
                 continue  # a capital or another actor the dictionaries already know
             if any(0 <= k < len(doc) and s0 < k and doc[k].is_title for k in (m.start - 1, m.end)):
                 continue  # part of a longer name: "Baghdad University", "National Union"
+            if self._w(m.start - 1) in self.g.role_linkers and (
+                    self._w(m.start - 2) in self.g.place_nouns or any(u.end == m.start - 1 and u.sector for u in units)):
+                m.locative = True  # "the town of Samarra", "the mayor of Mostar" name a place
             place = mentions.resolve(m, countries, self.g.language)
             if (place is None or place.kind == "country" or not _is_countryish(place.country)
                     or not (m.locative or place.population >= mentions.NAMED_TOWN)):
@@ -428,6 +431,8 @@ class Coder:
             u = Unit(start=m.start, end=m.end, code=place.country, country=place.country, plain_country=True,
                      target_only=True, town=True)  # ("Milan fans clashed ...": a town does nothing)
             u.governed_by = self._governing(m.start)
+            if self._w(m.start - 2) in self.g.place_nouns and self._w(m.start - 1) in self.g.role_linkers:
+                u.governed_by = self._governing(m.start - 2)  # "in the city of Quetta": in Quetta
             self._finish(u)
             added.append(u)
         return sorted(units + added, key=lambda u: u.start) if added else units
@@ -658,7 +663,7 @@ class Coder:
             # Last, for one verb, the `with` words nearest it: "blocked roads in Brussels to
             # protest ..." is blocking roads, not blocking a protest.
             near = t.with_start - t.end if t.with_start >= 0 else 0
-            return (-own, -(t.end - t.start), -bool(t.entry.rule.with_), -len(t.entry.rule.code),
+            return (self._gerund_noun(t), -own, -(t.end - t.start), -bool(t.entry.rule.with_), -len(t.entry.rule.code),
                     t.entry.voice != "active", t.start, near)
 
         cands.sort(key=weight)
@@ -756,6 +761,12 @@ class Coder:
         return (t.entry.voice == "active" and self._w(t.start - 1) in self.g.determiners
                 and bool(self.g.participle_endings) and self._w(t.start).endswith(self.g.participle_endings))
 
+    def _gerund_noun(self, t: Trigger) -> bool:
+        """"over the killing", "condemned the shelling of Gaza": an -ing form after a determiner is
+        a noun; its verb reading loses to a noun pattern, and with none it reports no act."""
+        return (t.entry.voice == "active" and bool(self.g.gerund_endings) and self._w(t.start - 1) in self.g.determiners
+                and self._w(t.start).endswith(self.g.gerund_endings))
+
     def _cancelled(self, t: Trigger) -> str:
         """Why a trigger is no event: negated ("tidak akan menyerang"), conditional ("jika Israel
         menyerang"), hedged, or the complement of an appeal or threat; "" when it stands."""
@@ -765,6 +776,8 @@ class Coder:
         first = self._w(t.start)
         if self._adjectival(t):
             return f"a participle after {self._w(t.start - 1)!r} (an adjective, not an act)"
+        if self._gerund_noun(t):
+            return f"an -ing form after {self._w(t.start - 1)!r} (a noun, and no noun pattern has it)"
         if (t.entry.voice == "active" and self._w(t.start - 1) in self.g.gerund_prepositions
                 and first.endswith(self.g.gerund_endings) and self.g.gerund_endings):
             return f"gerund after {self._w(t.start - 1)!r} (names an act, does not report one)"
@@ -1060,7 +1073,7 @@ class Coder:
                 return self._group_of(units, u)
         return []
 
-    def _unattributed(self, units: list[Unit], targets: list[Unit], lo: int) -> list[Unit]:
+    def _unattributed(self, units: list[Unit], targets: list[Unit], lo: int, trigger: int) -> list[Unit]:
         """Violence with no named doer ("three soldiers were killed by a roadside bomb in the Iraqi
         city of Basra") is an unidentified armed force's, of the country where it happened; with no
         place named, of the victims' country, unless they are soldiers (often abroad)."""
@@ -1069,6 +1082,11 @@ class Coder:
         place = next((u for u in units if u.start >= lo and u.plain_country and u not in targets and u.code
                       and u.code[:3] not in attacked and not any(x.placed_by is u or x.start == u.end for x in targets)
                       and not self._crosses_boundary(lo, u.start)), None)
+        if place is None:
+            # "A roadside bomb near the town of Fallujah killed ...": where, in the subject
+            clause = self._clause_start(trigger)
+            place = next((u for u in units if clause <= u.start < trigger and u.town and u.code
+                          and u.code[:3] not in attacked), None)
         if place is not None:
             return [Unit(place.start, place.end, code=place.code[:3] + sector, sector=sector)]
         victim = targets[0]
@@ -1228,7 +1246,7 @@ class Coder:
             sources = self._claimer
         if (not sources and targets and voice != "nominal" and root in VIOLENT_ROOTS
                 and self.g.unattributed_sector):
-            sources = self._unattributed(units, targets, after)
+            sources = self._unattributed(units, targets, after, t.start)
         if not sources:
             self._no_event_reason = ("no source: no actor before the trigger in its clause" if voice == "active"
                                      else f"no source: no agent for this {voice} trigger")

@@ -210,6 +210,7 @@ class Grammar:
     own_place_no_target_roots: frozenset[str] = frozenset()
     verb_particles: frozenset[str] = frozenset()
     gazetteer_places: bool = False
+    place_nouns: frozenset[str] = frozenset()
     fallback_bare: bool = False
     region_adjectives: frozenset[str] = frozenset()
     possessive_pronouns: frozenset[str] = frozenset()
@@ -454,6 +455,7 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         own_place_no_target_roots=frozenset(str(w) for w in words("own_place_no_target_roots")),
         verb_particles=frozenset(words("verb_particles")),
         gazetteer_places=bool(data.get("gazetteer_places", False)),
+        place_nouns=frozenset(words("place_nouns")),
         fallback_bare=bool(data.get("fallback_bare", False)),
         region_adjectives=frozenset(words("region_adjectives")),
         possessive_pronouns=frozenset(words("possessive_pronouns")),
