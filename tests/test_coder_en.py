@@ -664,3 +664,12 @@ def test_an_ing_form_after_a_determiner_is_a_noun():
     # "over the killing": no second act of the police; "the shelling of Gaza" is what is condemned
     assert triples("Police in Karachi detained two protesters over the killing.") == {("PAKCOP", "PAKCVL", "173")}
     assert triples("Egypt condemned the shelling of Gaza by Israel.") == {("EGYGOV", "ISRGOV", "111")}
+
+
+def test_a_natural_cause_is_nobodys_violence():
+    # `natural_causes`
+    assert triples("The hurricane killed at least 30 people in Cuba.") == set()
+    assert triples("An earthquake struck eastern Turkey, killing dozens.") == set()
+    # ... while violence with no named doer is still an unidentified force's
+    assert triples("A roadside bomb killed three civilians in Kandahar.") == {("AFGUAF", "AFGCVL", "190")}
+    assert triples("Israeli troops killed two civilians during a storm in Gaza.") == {("ISRMIL", "PSECVL", "190")}

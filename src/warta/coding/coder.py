@@ -761,6 +761,14 @@ class Coder:
         return (t.entry.voice == "active" and self._w(t.start - 1) in self.g.determiners
                 and bool(self.g.participle_endings) and self._w(t.start).endswith(self.g.participle_endings))
 
+    def _natural_cause(self, t: Trigger) -> int:
+        """Where a natural cause ("hurricane", "floods") stands in the subject of a trigger, -1 if
+        none; a participle clause after a comma ("..., killing dozens") has the sentence's subject."""
+        lo = self._clause_start(t.start)
+        if self._w(t.start - 1) == "," and self._w(t.start).endswith(self.g.gerund_endings or ("\0",)):
+            lo = self._s0
+        return next((k for k in range(lo, t.start) if self._w(k) in self.g.natural_causes), -1)
+
     def _gerund_noun(self, t: Trigger) -> bool:
         """"over the killing", "condemned the shelling of Gaza": an -ing form after a determiner is
         a noun; its verb reading loses to a noun pattern, and with none it reports no act."""
@@ -1242,6 +1250,12 @@ class Coder:
                 targets = self._complement_subject(units, after, exclude=sources)
         # ("the bombing in Jerusalem that killed 18 Israelis": a town is no doer)
         sources = [u for u in sources if not u.town]
+        if root in VIOLENT_ROOTS and self.g.natural_causes:
+            cause = self._natural_cause(t)
+            if cause >= 0 and not any(u.start < cause for u in sources):
+                # "The hurricane killed 30 people", "An earthquake struck Turkey, killing dozens"
+                self._no_event_reason = f"{self._w(cause)!r} is a natural cause, not an actor"
+                return []
         if not sources and self._claimer and root in VIOLENT_ROOTS:
             sources = self._claimer
         if (not sources and targets and voice != "nominal" and root in VIOLENT_ROOTS

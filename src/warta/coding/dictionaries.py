@@ -211,6 +211,7 @@ class Grammar:
     verb_particles: frozenset[str] = frozenset()
     gazetteer_places: bool = False
     place_nouns: frozenset[str] = frozenset()
+    natural_causes: frozenset[str] = frozenset()
     fallback_bare: bool = False
     region_adjectives: frozenset[str] = frozenset()
     possessive_pronouns: frozenset[str] = frozenset()
@@ -456,6 +457,7 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         verb_particles=frozenset(words("verb_particles")),
         gazetteer_places=bool(data.get("gazetteer_places", False)),
         place_nouns=frozenset(words("place_nouns")),
+        natural_causes=frozenset(words("natural_causes")),
         fallback_bare=bool(data.get("fallback_bare", False)),
         region_adjectives=frozenset(words("region_adjectives")),
         possessive_pronouns=frozenset(words("possessive_pronouns")),
