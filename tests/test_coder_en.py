@@ -673,3 +673,9 @@ def test_a_natural_cause_is_nobodys_violence():
     # ... while violence with no named doer is still an unidentified force's
     assert triples("A roadside bomb killed three civilians in Kandahar.") == {("AFGUAF", "AFGCVL", "190")}
     assert triples("Israeli troops killed two civilians during a storm in Gaza.") == {("ISRMIL", "PSECVL", "190")}
+
+
+def test_a_role_noun_loyal_to_or_based_in_takes_that_country():
+    # `affiliation_linkers`
+    assert ("LBYMIL", "LBY", "194") in triples("Forces loyal to Gaddafi shelled Misrata on Sunday.", date="2011-04-01")
+    assert ("PAKREB", "INDGOV", "111") in triples("A militant group based in Quetta condemned India on Monday.")

@@ -599,6 +599,12 @@ class Coder:
                 if owner and _is_countryish(owner[0].code[:3]):
                     u.code, u.guessed = owner[0].code[:3] + u.sector, False
                     continue
+            if u.bare and self.g.affiliation_linkers:
+                # "forces loyal to Gaddafi", "a group based in Trinidad": whose side or where based
+                owner = self._affiliation(units, u)
+                if owner is not None:
+                    u.code, u.guessed, u.placed_by = owner.code[:3] + u.sector, False, owner
+                    continue
             if u.bare and self.g.gazetteer_places:
                 # "Police in Lagos", "the governor of Kano": a place right after the role noun
                 # says whose it is, before any guess from the rest of the article.
@@ -617,6 +623,18 @@ class Coder:
             if u.bare:
                 u.code = (fallback + u.sector) if fallback else ""
                 u.guessed = guessed
+
+    def _affiliation(self, units: list[Unit], u: Unit) -> Unit | None:
+        """The placed actor right after an `affiliation_linkers` phrase after `u`, if any."""
+        for phrase in self.g.affiliation_linkers:
+            words = phrase.split()
+            if [self._w(u.end + j) for j in range(len(words))] != words:
+                continue
+            k = u.end + len(words)
+            while self._w(k) in self.g.determiners:
+                k += 1
+            return next((v for v in units if v.start == k and not v.bare and _is_countryish(v.code[:3])), None)
+        return None
 
     def _clause_place(self, units: list[Unit], u: Unit) -> Unit | None:
         """The first place after `u` in its clause named after a locative preposition."""

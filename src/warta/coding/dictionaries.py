@@ -212,6 +212,7 @@ class Grammar:
     gazetteer_places: bool = False
     place_nouns: frozenset[str] = frozenset()
     natural_causes: frozenset[str] = frozenset()
+    affiliation_linkers: tuple[str, ...] = ()
     fallback_bare: bool = False
     region_adjectives: frozenset[str] = frozenset()
     possessive_pronouns: frozenset[str] = frozenset()
@@ -458,6 +459,7 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         gazetteer_places=bool(data.get("gazetteer_places", False)),
         place_nouns=frozenset(words("place_nouns")),
         natural_causes=frozenset(words("natural_causes")),
+        affiliation_linkers=tuple(words("affiliation_linkers")),
         fallback_bare=bool(data.get("fallback_bare", False)),
         region_adjectives=frozenset(words("region_adjectives")),
         possessive_pronouns=frozenset(words("possessive_pronouns")),
