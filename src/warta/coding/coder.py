@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..geo import gazetteer, mentions
 from .dictionaries import Grammar
 from .lexicon import ACTOR, AGENT, CAPITAL, DEMONYM, TRIGGER, Entry, Lexicon
 
@@ -405,10 +406,8 @@ class Coder:
     def _with_places(self, doc, units: list[Unit], kept, triggers_raw, s0: int, s1: int) -> list[Unit]:
         """Towns and regions of the gazetteer as places of their country ("police in Lagos", "a
         bombing near the town of Samarra"), like capitals: only names that are safely one place."""
-        from warta.geo import gazetteer, mentions
-
         if self._para is None or self._para.doc is not doc:
-            self._para = mentions.Paragraph(doc, self._text if self._text is not None else None)
+            self._para = mentions.Paragraph(doc, self._text)
         covered = {k for a, b, _ in kept for k in range(a, b)} | {k for a, b, _ in triggers_raw for k in range(a, b)}
         persons = {k for a, b, e in kept if e.actor is not None and e.actor.kind == "person" for k in range(a, b)}
         found = mentions.find(self._para, s0, s1, gazetteer.get_gazetteer(), self.g.language, covered, persons)
@@ -1468,8 +1467,9 @@ class Coder:
 
     @staticmethod
     def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
-        """One event per (source, target country, root) in a sentence, the first found; an event
-        with no target is dropped when the same source has that root with a target."""
+        """One event per (source, target country, root) in a sentence, the first found, except for
+        the parties of one trigger's coordinated target; an event with no target is dropped when
+        the same source has that root with a target."""
         with_target = {(e.source_code, e.code[:2]) for e in events if e.target_code}
         seen: dict[tuple, tuple] = {}
         out = []
