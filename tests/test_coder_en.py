@@ -679,3 +679,8 @@ def test_a_role_noun_loyal_to_or_based_in_takes_that_country():
     # `affiliation_linkers`
     assert ("LBYMIL", "LBY", "194") in triples("Forces loyal to Gaddafi shelled Misrata on Sunday.", date="2011-04-01")
     assert ("PAKREB", "INDGOV", "111") in triples("A militant group based in Quetta condemned India on Monday.")
+
+
+def test_explain_lists_the_towns_taken_as_places():
+    why = warta.api.explain("Police in Lagos fired tear gas at protesters.", lang="en")
+    assert "Lagos<NGA town>" in why and "NGACOP->NGACVL 175" in why

@@ -123,6 +123,7 @@ class Coder:
         # `with`/`without` phrases indexed by their first word, compiled once.
         self._phrase_index: dict[tuple[str, ...], dict[str, list[tuple[str, ...]]]] = {}
         self._claimer: list[Unit] = []  # the source of a claim of responsibility in this sentence
+        self.towns: list[tuple[int, int, str]] = []
         self.begin_article()
 
     # ------------------------------------------------------------------------- article context
@@ -166,6 +167,7 @@ class Coder:
         """Events in tokens [s0, s1) of `doc`, given the lexicon's matches inside that range.
         `text` is the doc's text when the caller has it (doc.text joins every token anew)."""
         self._accepted, self._trigger_tokens, self._trigger_starts = [], set(), set()
+        self.towns = []  # gazetteer places taken as actors in this sentence (for `explain`)
         self.why: dict[int, str] = {}  # trigger start -> why it gave no event (for `explain`)
         self._no_event_reason = ""
         triggers_raw = [m for m in matches if m[2].kind == TRIGGER]
@@ -434,6 +436,7 @@ class Coder:
                 u.governed_by = self._governing(m.start - 2)  # "in the city of Quetta": in Quetta
             self._finish(u)
             added.append(u)
+            self.towns.append((u.start, u.end, u.code))
         return sorted(units + added, key=lambda u: u.start) if added else units
 
     def _private_persons(self, doc, units: list[Unit], s0: int, s1: int) -> list[Unit]:

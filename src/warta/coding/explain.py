@@ -15,6 +15,8 @@ def explain(text: str, lang: str, day: str | None, resources) -> str:
     for _, doc, _, inside, events, (when, _) in coded_sentences(text, coder, day, extra_dirs=resources.extra_dirs):
         actors = [f"{doc[s:e].text}<{m.actor.code_at(when) if m.actor else m.sector}>"
                   for s, e, m in inside if m.kind != TRIGGER]
+        # (towns of the gazetteer that the coder took as places of their country)
+        actors += [f"{doc[s:e].text}<{code} town>" for s, e, code in (coder.towns if inside else [])]
         accepted = coder._accepted if inside else []
         why = coder.why if inside else {}
 
