@@ -661,9 +661,16 @@ def test_violence_with_no_doer_is_the_unidentified_force_of_the_town_in_its_subj
 
 
 def test_an_ing_form_after_a_determiner_is_a_noun():
-    # "over the killing": no second act of the police; "the shelling of Gaza" is what is condemned
+    # "over the killing": no second act of the police; "the shelling of Gaza by Israel" is what is
+    # condemned, and a nominal event of its own (its object after "of", its doer after "by")
     assert triples("Police in Karachi detained two protesters over the killing.") == {("PAKCOP", "PAKCVL", "173")}
-    assert triples("Egypt condemned the shelling of Gaza by Israel.") == {("EGYGOV", "ISRGOV", "111")}
+    assert triples("Egypt condemned the shelling of Gaza by Israel.") == {("EGYGOV", "ISRGOV", "111"),
+                                                                         ("ISR", "PSE", "194")}
+    assert triples("The killing of five Palestinian civilians by Israeli troops sparked protests.") == {
+        ("ISRMIL", "PSECVL", "190")}
+    # ... and a claim of responsibility names its doer
+    assert ("IDNREB", "IDNMIL", "193") in triples(
+        "The Free Papua Movement claimed responsibility for the shooting of two Indonesian soldiers.")
 
 
 def test_a_natural_cause_is_nobodys_violence():

@@ -683,7 +683,7 @@ class Coder:
             # Last, for one verb, the `with` words nearest it: "blocked roads in Brussels to
             # protest ..." is blocking roads, not blocking a protest.
             near = t.with_start - t.end if t.with_start >= 0 else 0
-            return (self._gerund_noun(t), -own, -(t.end - t.start), -bool(t.entry.rule.with_), -len(t.entry.rule.code),
+            return (self._gerund_noun(t) and t.entry.voice == "active", -own, -(t.end - t.start), -bool(t.entry.rule.with_), -len(t.entry.rule.code),
                     t.entry.voice != "active", t.start, near)
 
         cands.sort(key=weight)
@@ -790,10 +790,23 @@ class Coder:
         return next((k for k in range(lo, t.start) if self._w(k) in self.g.natural_causes), -1)
 
     def _gerund_noun(self, t: Trigger) -> bool:
-        """"over the killing", "condemned the shelling of Gaza": an -ing form after a determiner is
-        a noun; its verb reading loses to a noun pattern, and with none it reports no act."""
-        return (t.entry.voice == "active" and bool(self.g.gerund_endings) and self._w(t.start - 1) in self.g.determiners
+        """"over the killing", "the shelling of Gaza": a one-word -ing trigger after a determiner
+        is a noun whose object follows "of" (see `_roles`), whether a verb or a noun pattern found it."""
+        return (t.end - t.start == 1 and bool(self.g.gerund_endings) and self._w(t.start - 1) in self.g.determiners
                 and self._w(t.start).endswith(self.g.gerund_endings))
+
+    def _of_object(self, units: list[Unit], lo: int) -> list[Unit]:
+        """The actor of an "of" phrase right at `lo`, past up to three modifiers ("of five
+        Palestinian civilians", "of a police station")."""
+        if self._w(lo) not in self.g.possessive_markers:
+            return []
+        for u in units:
+            if u.start <= lo:
+                continue
+            if u.start - lo - 1 <= 3 and all(self._plain_word(k) or self._doc[k].like_num for k in range(lo + 1, u.start)):
+                return self._group_of(units, u)
+            break
+        return []
 
     def _cancelled(self, t: Trigger) -> str:
         """Why a trigger is no event: negated ("tidak akan menyerang"), conditional ("jika Israel
@@ -804,8 +817,6 @@ class Coder:
         first = self._w(t.start)
         if self._adjectival(t):
             return f"a participle after {self._w(t.start - 1)!r} (an adjective, not an act)"
-        if self._gerund_noun(t):
-            return f"an -ing form after {self._w(t.start - 1)!r} (a noun, and no noun pattern has it)"
         if (t.entry.voice == "active" and self._w(t.start - 1) in self.g.gerund_prepositions
                 and first.endswith(self.g.gerund_endings) and self.g.gerund_endings):
             return f"gerund after {self._w(t.start - 1)!r} (names an act, does not report one)"
@@ -1189,6 +1200,19 @@ class Coder:
             # participle (with its particle) right before "of" heads a reduced relative clause,
             # passive ("accused Uganda of" has its object in between).
             voice = "passive"
+        if self._gerund_noun(t):
+            # "the shooting of two soldiers", "the army's shelling of Gaza": an -ing noun with its
+            # object after "of"; its doer follows "by", owns it, or claimed it ("over the killing"
+            # alone names an act, it reports none).
+            targets = self._of_object(units, after)
+            light = self._light_verb_before(t.start)
+            sources = (self._agent(units, after) or self._possessor(units, t.start)
+                       or (self._subject(units, light) if light is not None else [])
+                       or (self._claimer if root in VIOLENT_ROOTS else []))
+            if not targets or not sources:
+                self._no_event_reason = f"an -ing noun after {self._w(t.start - 1)!r} with no doer or no object"
+                return []
+            return self._pairs(sources, targets, t, "nominal", code_)
         if voice == "active" and self.g.obligation_code and self._w(self._before_adverbs(t.start)) in self.g.obligations:
             # "(Straw said) the Sudanese government must reach an agreement": not an agreement but
             # the speaker's demand on the clause's subject.
