@@ -691,3 +691,9 @@ def test_a_role_noun_loyal_to_or_based_in_takes_that_country():
 def test_explain_lists_the_towns_taken_as_places():
     why = warta.api.explain("Police in Lagos fired tear gas at protesters.", lang="en")
     assert "Lagos<NGA town>" in why and "NGACOP->NGACVL 175" in why
+
+
+def test_who_clashed_with_police_is_named_in_the_pattern():
+    # `target: with` on the clash rule: "with police" is the other party even with the place first
+    assert triples("Protesters in Makassar clashed with police over the fuel price hike.") == {
+        ("IDNCVL", "IDNCOP", "145"), ("IDNCOP", "IDNCVL", "145")}
