@@ -697,3 +697,8 @@ def test_who_clashed_with_police_is_named_in_the_pattern():
     # `target: with` on the clash rule: "with police" is the other party even with the place first
     assert triples("Protesters in Makassar clashed with police over the fuel price hike.") == {
         ("IDNCVL", "IDNCOP", "145"), ("IDNCOP", "IDNCVL", "145")}
+
+
+def test_releasing_a_video_of_hostages_frees_nobody():
+    assert triples("The Pakistani Taliban released a video of the kidnapped journalist.") == set()
+    assert triples("The Pakistani Taliban released the kidnapped journalist.") == {("PAKREB", "PAKMED", "0841")}
