@@ -280,6 +280,8 @@ def test_a_demand_right_after_a_protest_is_its_purpose_not_a_second_event():
                    "resignation of the government.") == {("KENEDU", "KENGOV", "1411")}
     # a demand of its own, far from any protest, stays an event.
     assert roots("Kenya demanded that Uganda withdraw its troops.") == {("KEN", "UGA", "10")}
+    # ... and so is a rejection or condemnation the protest is for
+    assert roots("Thousands of workers rallied in Jakarta to reject the new labour law.") == {("IDN", "IDN", "14")}
 
 
 def test_an_investigation_targets_the_suspects_not_the_victims():

@@ -44,9 +44,10 @@ PLACE_IS_NO_TARGET = frozenset({"01", "02", "04", "05", "10", "11", "12"})
 PARTNER_ROOTS = frozenset({"04", "05"})
 # Complaints and criticism "to X over Y" are aimed at Y.
 TOPIC_ROOTS = frozenset({"11"})
-# A demand or appeal (02, 10) within PURPOSE_WINDOW tokens after a protest (14) is the protest's purpose.
+# A demand, appeal, condemnation or rejection (02, 10, 11, 12) within PURPOSE_WINDOW tokens after a
+# protest (14) is the protest's purpose ("rallied to reject the job creation law").
 PROTEST_ROOTS = frozenset({"14"})
-PURPOSE_ROOTS = frozenset({"02", "10"})
+PURPOSE_ROOTS = frozenset({"02", "10", "11", "12"})
 PURPOSE_WINDOW = 12
 # A threat's condition names whom it is aimed at ("threatened to ... if the United States ...").
 THREAT_ROOTS = frozenset({"13"})
