@@ -29,6 +29,7 @@ OBLIQUE_WINDOW = 10  # a target after a preposition starts within this many toke
 GENITIVE_WINDOW = 2  # "serangan milisi Rohingya": the source follows the event noun closely
 NOMINAL_AGENT_WINDOW = 3  # "kecaman keras dari Moskow"
 WITH_WINDOW = 8
+LATE_AGENT_WINDOW = 25  # ", by X" after a passive verb's aside: "accused of ..., much of it ..., by X"
 DATELINE_PARAGRAPHS = 2  # "Jakarta, CNN Indonesia --" opens an article, not its later paragraphs
 STATE_ACT_ROOTS_BELOW = "18"  # roots 01-17: a plain country name is its government
 # Roots whose complement clause is not itself an event: appeal, intent, demand, accuse or
@@ -53,6 +54,7 @@ PURPOSE_WINDOW = 12
 THREAT_ROOTS = frozenset({"13"})
 # Assault, fight and mass violence: with no named doer, an unidentified armed force's.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+OF_OBJECT_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence: "of" names the one acted on
 INTERNATIONAL_BODIES = frozenset({"IGO", "NGO"})  # the CCC of intergovernmental and international NGO codes
 ASIDE_WINDOW = 20  # longest relative or participle aside between commas skipped to find a subject
 PAREN_WINDOW = 6  # "(UNIFIL)", "(Freedom)": a bracketed aside this short does not end a clause
@@ -309,7 +311,7 @@ class Coder:
                 if cur is not None:
                     units.append(cur)
                 cur = Unit(start=start, end=start)
-                cur.governed_by = self._governing(start, role=entry.kind == AGENT)
+                cur.governed_by = self._governing(start, role=entry.kind in (AGENT, DEMONYM))  # ("by current Haitian officials")
                 self._absorb(cur, entry, end, day, head_first)
             i += 1
         if cur is not None:
@@ -396,6 +398,14 @@ class Coder:
                 if self._w(j) in self.g.prepositions:
                     k = j
                     break
+        elif self.g.head == "last" and self._plain_word(k) and self._doc[k].is_lower and self._w(k - 1) in self.g.determiners:
+            # "from the defeated Fatah Party", "by the outlawed PKK": one adjective between a
+            # determiner and a name is part of the name's phrase
+            j = k - 1
+            while j >= self._s0 and self._w(j) in self.g.determiners:
+                j -= 1
+            if self._w(j) in self.g.prepositions:
+                k = j
         prev = self._w(k)
         # "thousands of students", "a group of refugees": a partitive "of" heads no oblique phrase.
         if prev in self.g.possessive_markers and self._w(k - 1) in self.g.partitives:
@@ -611,7 +621,10 @@ class Coder:
             if u.bare and self.g.gazetteer_places:
                 # "Police in Lagos", "the governor of Kano": a place right after the role noun
                 # says whose it is, before any guess from the rest of the article.
-                place = next((v for v in units if v.start == u.end + 1 and v.plain_country
+                k = u.end + 1  # ("the governor of the Tyumen region": past determiners)
+                while self._w(k) in self.g.determiners:
+                    k += 1
+                place = next((v for v in units if v.start == k and v.plain_country
                               and self._w(u.end) in self.g.role_linkers), None)
                 if place is not None:
                     u.code, u.guessed, u.placed_by = place.code[:3] + u.sector, False, place
@@ -781,6 +794,15 @@ class Coder:
         is an adjective."""
         return (t.entry.voice == "active" and self._w(t.start - 1) in self.g.determiners
                 and bool(self.g.participle_endings) and self._w(t.start).endswith(self.g.participle_endings))
+
+    def _violent_subject_noun(self, t: Trigger) -> Trigger | None:
+        """A violent event noun in the subject of a general violent verb ("A roadside bombing near
+        Samarra killed ...", "A car bomb exploded ..., killing five"): the noun is the specific act."""
+        lo = self._clause_start(t.start)
+        if self._w(t.start - 1) == "," and self._w(t.start).endswith(self.g.gerund_endings or ("\0",)):
+            lo = self._s0
+        return next((o for o in reversed(self._accepted) if o.entry.voice == "nominal" and lo <= o.start
+                     and o.end <= t.start and o.entry.rule.code[:2] in VIOLENT_ROOTS), None)
 
     def _natural_cause(self, t: Trigger) -> int:
         """Where a natural cause ("hurricane", "floods") stands in the subject of a trigger, -1 if
@@ -1176,9 +1198,38 @@ class Coder:
                 return []
         return []
 
+    def _opens_clause(self, t: Trigger) -> bool:
+        """Does the trigger open its clause, only determiners before it ("An attack on ...")?"""
+        k = t.start - 1
+        while k >= self._s0 and self._w(k) in self.g.determiners:
+            k -= 1
+        return k < self._clause_start(t.start)
+
+    def _late_agent(self, units: list[Unit], lo: int) -> list[Unit]:
+        """The actor of a ", by X" phrase after a passive trigger's aside, within LATE_AGENT_WINDOW
+        tokens, with no other event, clause boundary or reporting clause before it."""
+        for u in units:
+            if u.start < lo:
+                continue
+            if u.start - lo > LATE_AGENT_WINDOW or any(k in self._trigger_starts for k in range(lo, u.start)):
+                return []
+            if u.governed_by not in self.g.agent_markers:
+                continue
+            k = u.start - 1
+            while k > lo and self._w(k) not in self.g.agent_markers:
+                k -= 1
+            if self._w(k - 1) != "," or self._crosses_boundary(lo, k):
+                return []
+            return self._group_of(units, u)
+        return []
+
     def _roles(self, t: Trigger, units: list[Unit], code_: str = "") -> list[RawEvent]:
         voice = t.entry.voice
         rule = t.entry.rule
+        if not code_ and voice == "active" and rule.code[:2] in VIOLENT_ROOTS and rule.code.endswith("0"):
+            weapon = self._violent_subject_noun(t)
+            if weapon is not None:
+                code_ = weapon.entry.rule.code  # "A roadside bombing killed ...": the bombing decides the code
         root = (code_ or rule.code)[:2]
         # Targets are looked for right after the trigger words: "mendesak Israel ... menghentikan".
         # A `with` phrase right after the trigger is part of the verb phrase ("would" + "tighten
@@ -1250,7 +1301,17 @@ class Coder:
                     # "pertemuannya dengan Phu Trong", "lawatan resminya ke Indonesia": -nya points
                     # back to the clause's subject, the first actor of the clause.
                     sources = self._subject(units, t.start, first=True)
-                targets = self._after(units, after, direct=False, exclude=sources)
+                # ("an attempt to assassinate the governor": a pattern ending in an infinitive takes
+                # a direct object)
+                targets = self._after(units, after, direct=t.end - t.start > 2 and self._w(t.end - 2) in self.g.complementizers,
+                                      exclude=sources)
+                of_object = self._of_object(units, after) if self.g.head == "last" and root in OF_OBJECT_ROOTS else []
+                if of_object and (not targets or targets == of_object):
+                    # "the assassination of the governor", "the arrest of two journalists by
+                    # police": the one acted on follows "of" (a visit "of" X is X's own)
+                    targets = of_object
+                    sources = [u for u in sources if u not in of_object] or [
+                        u for u in self._agent(units, after) if not any(k in self._trigger_starts for k in range(after, u.start))]
                 receiver = self._light_verb_before(t.start, self.g.receiving_verbs)
                 if not targets and sources and receiver is not None:
                     # "Japan received aid from the United States": the receiver is the target
@@ -1268,6 +1329,10 @@ class Coder:
             else:
                 targets = self._subject(units, t.start) or self._subject_owner(units, t.start)
             sources = self._agent(units, after)
+            if not sources and self.g.head == "last":
+                # "has been accused of misusing funds, much of it believed embezzled, by Haitian
+                # officials": the agent may follow an aside set off by commas
+                sources = self._late_agent(units, after)
             if not sources and rule.source == "speaker":
                 # "(Straw said) Libya must hand over ...": the demand is the speaker's.
                 sources = self._speaker(units, t.start)
@@ -1303,8 +1368,10 @@ class Coder:
                 return []
         if not sources and self._claimer and root in VIOLENT_ROOTS:
             sources = self._claimer
-        if (not sources and targets and voice != "nominal" and root in VIOLENT_ROOTS
-                and self.g.unattributed_sector):
+        if (not sources and targets and root in VIOLENT_ROOTS and self.g.unattributed_sector
+                and (voice != "nominal" or self._opens_clause(t))):
+            # ("An attempt to assassinate the governor was thwarted": a violent noun as its
+            # clause's subject reports the act; as an object, "condemned the killing of", it names it)
             sources = self._unattributed(units, targets, after, t.start)
         if not sources:
             self._no_event_reason = ("no source: no actor before the trigger in its clause" if voice == "active"
