@@ -758,3 +758,18 @@ def test_the_object_of_a_violent_or_coercive_noun_follows_of():
 def test_armoured_vehicles_are_the_military_but_think_tanks_are_not():
     assert triples("Israeli tanks shelled Gaza on Monday.") == {("ISRMIL", "PSE", "194")}
     assert triples("A think tank in Washington criticised the Chinese government.") == set()
+
+
+def test_residential_areas_are_civilians():
+    assert triples("Serb artillery shelled residential areas of Sarajevo on Tuesday.") == {("SRBMIL", "BIHCVL", "194")}
+    # each conjunct of the object is its own target
+    assert triples("Israeli tanks shelled positions of the Palestinian security forces and residential areas "
+                   "near the town of Rafah.") == {("ISRMIL", "PSEMIL", "194"), ("ISRMIL", "PSECVL", "194")}
+
+
+def test_an_attack_with_unconventional_weapons_is_an_assault():
+    # `unconventional_weapons`: CAMEO 18 is violence that needs no military organisation
+    assert triples("A camp for Congolese refugees was attacked by Burundian militiamen armed with machetes.") == {
+        ("BDIREB", "CODREF", "180")}
+    assert triples("A camp for Congolese refugees was attacked by Burundian militiamen.") == {
+        ("BDIREB", "CODREF", "190")}

@@ -804,6 +804,14 @@ class Coder:
         return next((o for o in reversed(self._accepted) if o.entry.voice == "nominal" and lo <= o.start
                      and o.end <= t.start and o.entry.rule.code[:2] in VIOLENT_ROOTS), None)
 
+    def _unconventional_weapon(self, t: Trigger) -> bool:
+        """Is one of the grammar's `unconventional_weapons` named in the trigger's clause, before it
+        or within WITH_WINDOW + 2 words after it ("attacked by militiamen armed with machetes")?"""
+        hi = t.end
+        while hi < min(self._s1, t.end + WITH_WINDOW + 2) and self._w(hi) not in self.g.clause_boundaries and self._w(hi) != ",":
+            hi += 1
+        return any(self._w(k) in self.g.unconventional_weapons for k in range(self._clause_start(t.start), hi))
+
     def _natural_cause(self, t: Trigger) -> int:
         """Where a natural cause ("hurricane", "floods") stands in the subject of a trigger, -1 if
         none; a participle clause after a comma ("..., killing dozens") has the sentence's subject."""
@@ -1230,6 +1238,8 @@ class Coder:
             weapon = self._violent_subject_noun(t)
             if weapon is not None:
                 code_ = weapon.entry.rule.code  # "A roadside bombing killed ...": the bombing decides the code
+        if not code_ and self.g.unconventional_code and rule.code == "190" and self._unconventional_weapon(t):
+            code_ = self.g.unconventional_code  # "militiamen armed with machetes attacked": an assault
         root = (code_ or rule.code)[:2]
         # Targets are looked for right after the trigger words: "mendesak Israel ... menghentikan".
         # A `with` phrase right after the trigger is part of the verb phrase ("would" + "tighten

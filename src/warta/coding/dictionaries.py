@@ -212,6 +212,8 @@ class Grammar:
     gazetteer_places: bool = False
     place_nouns: frozenset[str] = frozenset()
     natural_causes: frozenset[str] = frozenset()
+    unconventional_weapons: frozenset[str] = frozenset()
+    unconventional_code: str = ""
     affiliation_linkers: tuple[str, ...] = ()
     fallback_bare: bool = False
     region_adjectives: frozenset[str] = frozenset()
@@ -459,6 +461,8 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         gazetteer_places=bool(data.get("gazetteer_places", False)),
         place_nouns=frozenset(words("place_nouns")),
         natural_causes=frozenset(words("natural_causes")),
+        unconventional_weapons=frozenset(words("unconventional_weapons")),
+        unconventional_code=str(data.get("unconventional_code") or ""),
         affiliation_linkers=tuple(words("affiliation_linkers")),
         fallback_bare=bool(data.get("fallback_bare", False)),
         region_adjectives=frozenset(words("region_adjectives")),
