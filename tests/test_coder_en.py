@@ -773,3 +773,11 @@ def test_an_attack_with_unconventional_weapons_is_an_assault():
         ("BDIREB", "CODREF", "180")}
     assert triples("A camp for Congolese refugees was attacked by Burundian militiamen.") == {
         ("BDIREB", "CODREF", "190")}
+
+
+def test_making_weapons_to_use_against_someone_is_a_threat():
+    assert triples("North Korea is developing nuclear weapons to use against South Korea, the defector said.") == {
+        ("PRKGOV", "KORGOV", "1385")}
+    assert triples("A terror group based in Trinidad is stockpiling explosives to use against the United States.") == {
+        ("TTOREB", "USAGOV", "138")}
+    assert triples("North Korea is developing nuclear weapons, the defector said.") == set()
