@@ -781,3 +781,13 @@ def test_making_weapons_to_use_against_someone_is_a_threat():
     assert triples("A terror group based in Trinidad is stockpiling explosives to use against the United States.") == {
         ("TTOREB", "USAGOV", "138")}
     assert triples("North Korea is developing nuclear weapons, the defector said.") == set()
+
+
+def test_opposing_a_foreign_force_is_refusing_international_involvement():
+    assert triples("The Sudanese government opposed the deployment of UN peacekeepers in Darfur.") == {
+        ("SDNGOV", "IGOUNO", "1245")}
+    assert ("CIVREB", "IGOMIL", "1245") in triples(
+        "Ivory Coast rebels said they opposed the deployment of a regional peacekeeping force.")
+    # opposing anything else is disapproval; a force that is one country's stays its military
+    assert triples("Israel opposed the resolution.") == {("ISRGOV", "", "110")}
+    assert triples("Nigeria withdrew its peacekeeping force from Chad.") == {("NGAGOV", "TCDGOV", "1661")}
