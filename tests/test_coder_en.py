@@ -791,3 +791,11 @@ def test_opposing_a_foreign_force_is_refusing_international_involvement():
     # opposing anything else is disapproval; a force that is one country's stays its military
     assert triples("Israel opposed the resolution.") == {("ISRGOV", "", "110")}
     assert triples("Nigeria withdrew its peacekeeping force from Chad.") == {("NGAGOV", "TCDGOV", "1661")}
+
+
+def test_a_countrys_ally_is_not_its_own():
+    # `ally_nouns`: the militia takes its country from where it is, and is another party than Hezbollah
+    assert triples("Hezbollah guerrillas killed a commander of Israel's militia ally in southern Lebanon.") == {
+        ("LBNREB", "LBNREB", "186")}
+    assert triples("Iran's militia allies in Iraq attacked a US base.") == {("IRQREB", "USA", "190")}
+    assert triples("Iran's militia in Iraq attacked a US base.") == {("IRNREB", "USA", "190")}

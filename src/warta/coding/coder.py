@@ -305,7 +305,7 @@ class Coder:
                 i += 1
                 continue
             if (adjacent and self._merges(cur, entry, head_first)) or (
-                    cur is not None and not adjacent and self._bridges(doc, cur, start, entry)):
+                    cur is not None and not adjacent and self._bridges(doc, cur, start, entry, end)):
                 self._absorb(cur, entry, end, day, head_first)
             else:
                 if cur is not None:
@@ -322,6 +322,9 @@ class Coder:
                 u.country, u.plain_country = "", False
                 if not u.sector:
                     u.sector = self.g.demonym_plural_sector
+            if u.country and u.sector and not u.person and self._w(u.end) in self.g.ally_nouns:
+                # "Israel's militia ally in southern Lebanon": the country's ally, not its own
+                u.country, u.plain_country = "", False
             self._finish(u)
             u.possessed = self._after_possessive_pronoun(u.start)
         return [u for u in units if u.code or u.bare]
@@ -343,7 +346,7 @@ class Coder:
         return (w.isalpha() and k not in self._trig_pos and w not in g.prepositions and w not in g.conjunctions
                 and w not in g.clause_boundaries and w not in g.adverbs and w not in g.relativizers)
 
-    def _bridges(self, doc, cur: Unit, start: int, entry: Entry) -> bool:
+    def _bridges(self, doc, cur: Unit, start: int, entry: Entry, end: int) -> bool:
         """Do `cur` and the match at `start` make one actor across the words between them?
         - a possessor and its role noun: "Sudan's government", "Iraq's interim government";
         - a demonym, modifiers and the role noun: "French paper workers" (head-last languages);
@@ -374,6 +377,8 @@ class Coder:
             for j, w in enumerate(words):
                 # "the Albanians of southern Serbia" live there; "Kenyans in Somalia" are Kenyans
                 if w in self.g.role_linkers and (not cur.country or w in self.g.possessive_markers):
+                    if self._w(end) in self.g.possessive_suffixes:
+                        return False  # "a commander of Israel's militia": Israel owns the next noun
                     names, dets = gap[:j], words[j + 1:]
                     return (all(doc[k].is_title and k not in self._trig_pos for k in names)
                             and all(d in self.g.determiners or d in self.g.region_adjectives for d in dets))
@@ -1554,14 +1559,20 @@ class Coder:
             return (event_code[:2] in self.g.own_place_no_target_roots and tg.plain_country
                     and bool(s.sector) and tg.code[:3] == s.code[:3])
 
+        def same(s: Unit, tg: Unit) -> bool:
+            # "Hezbollah guerrillas killed the deputy chief of Israel's militia ally in southern
+            # Lebanon": in violence a role noun placed by its clause is another party than a named one
+            return code(tg) == code(s) and not (event_code[:2] in VIOLENT_ROOTS and tg.bare
+                                                 and tg.placed_by is not None and not s.bare)
+
         for s in sources:
             # ("Rusia ... pemerintah Rusia": no act on oneself; "Serbia's president promised to
             # democratize Serbia": aimed only at itself, the act has no other target)
             if not targets or (self.g.self_target_dropped and event_code[:2] not in PARTNER_ROOTS
-                               and all(code(tg) == code(s) or own_place(s, tg) for tg in targets)):
+                               and all(same(s, tg) or own_place(s, tg) for tg in targets)):
                 out.append(RawEvent(s, None, event_code, rule.id, t, voice, code(s), ""))
             for tg in targets:
-                if code(tg) != code(s) and not own_place(s, tg):
+                if not same(s, tg) and not own_place(s, tg):
                     # "forced the UN refugee agency out": expelling a body is 166, a person 174
                     body = rule.bodies and not code_ and code(tg)[:3] in INTERNATIONAL_BODIES
                     out.append(RawEvent(s, tg, rule.bodies if body else event_code, rule.id, t, voice,

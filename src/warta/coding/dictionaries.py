@@ -187,6 +187,7 @@ class Grammar:
     gerund_endings: tuple[str, ...] = ()
     participle_endings: tuple[str, ...] = ()
     ethnic_markers: frozenset[str] = frozenset()
+    ally_nouns: frozenset[str] = frozenset()
     symmetric_needs_partner: bool = False
     affiliation_prefixes: frozenset[str] = frozenset()
     leader_compounds: frozenset[str] = frozenset()
@@ -436,6 +437,7 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         gerund_endings=words("gerund_endings"),
         participle_endings=words("participle_endings"),
         ethnic_markers=frozenset(words("ethnic_markers")),
+        ally_nouns=frozenset(words("ally_nouns")),
         symmetric_needs_partner=bool(data.get("symmetric_needs_partner", False)),
         affiliation_prefixes=frozenset(words("affiliation_prefixes")),
         leader_compounds=frozenset(words("leader_compounds")),
