@@ -799,3 +799,7 @@ def test_a_countrys_ally_is_not_its_own():
         ("LBNREB", "LBNREB", "186")}
     assert triples("Iran's militia allies in Iraq attacked a US base.") == {("IRQREB", "USA", "190")}
     assert triples("Iran's militia in Iraq attacked a US base.") == {("IRNREB", "USA", "190")}
+
+
+def test_a_role_noun_of_a_countrys_body_is_of_that_country():
+    assert roots("The president of Israel's parliament met the French ambassador.") == {("ISR", "FRA", "04")}

@@ -629,8 +629,10 @@ class Coder:
                 k = u.end + 1  # ("the governor of the Tyumen region": past determiners)
                 while self._w(k) in self.g.determiners:
                     k += 1
-                place = next((v for v in units if v.start == k and v.plain_country
-                              and self._w(u.end) in self.g.role_linkers), None)
+                # ("the president of Israel's parliament": an owned body after "of" too)
+                place = next((v for v in units if v.start == k and self._w(u.end) in self.g.role_linkers and (
+                    v.plain_country or (self._w(u.end) in self.g.possessive_markers and not v.bare and not v.person
+                                        and _is_countryish(v.code[:3])))), None)
                 if place is not None:
                     u.code, u.guessed, u.placed_by = place.code[:3] + u.sector, False, place
                     continue
