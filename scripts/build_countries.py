@@ -133,6 +133,8 @@ def build(overrides: dict) -> list[dict]:
                 capitals[lang] = forms
         if capitals:
             record["capitals"] = capitals
+        if cur.get("formerly"):
+            record["formerly"] = cur["formerly"]
         if cur.get("note"):
             record["note"] = cur["note"]
         records.append(record)

@@ -29,7 +29,7 @@ SECTORS = set("GOV MIL COP JUD LEG OPP REB CVL BUS MED EDU REL LAB REF HLH ELI S
 ISO3 = {c.alpha_3 for c in pycountry.countries}
 COUNTRY_PREFIXES = ISO3 | {"XKX"}
 NON_STATE_PREFIXES = {"IGO", "NGO", "IMG"}
-ENTRY_KEYS = {"code", "kind", "name", "aliases", "demonyms", "capitals", "roles", "note"}
+ENTRY_KEYS = {"formerly", "code", "kind", "name", "aliases", "demonyms", "capitals", "roles", "note"}
 
 # The 193 UN member states (ISO alpha-3), as of 2011 (South Sudan).
 UN_MEMBERS = set("""

@@ -803,3 +803,36 @@ def test_a_countrys_ally_is_not_its_own():
 
 def test_a_role_noun_of_a_countrys_body_is_of_that_country():
     assert roots("The president of Israel's parliament met the French ambassador.") == {("ISR", "FRA", "04")}
+
+
+def test_a_passive_with_an_adverb_and_its_object_in_the_subject():
+    # "were sharply criticized by": still a passive
+    assert triples("Japan's new history textbooks were sharply criticized by China and South Korea on Thursday.") == {
+        ("CHNGOV", "JPNGOV", "111"), ("KORGOV", "JPNGOV", "111")}
+    # a passive's `with` words may stand in its subject: "An agreement was signed by ..."
+    assert triples("A peace treaty was signed by Egypt and Israel in Washington.") == {
+        ("EGYGOV", "ISRGOV", "057"), ("ISRGOV", "EGYGOV", "057")}
+
+
+def test_a_partner_after_a_possessive_pronoun_and_a_purpose_infinitive():
+    got = triples("Greek Prime Minister Costas Simitis telephoned his Turkish counterpart Bulent Ecevit on Tuesday "
+                  "to express his condolences.", date="1999-08-17")
+    # the counterpart is the other party; the condolences are Simitis's (the clause's subject)
+    assert {("GRCGOV", "TURGOV", "041"), ("TURGOV", "GRCGOV", "041")} <= got
+    assert ("TURGOV", "", "018") not in got
+
+
+def test_a_participle_clause_after_a_violent_act_reports_its_outcome():
+    # the doer and the code of the act; the victims are those attacked, else where it happened
+    assert triples("A Hamas suicide bomber blew himself up on a crowded bus in Jerusalem on Tuesday, "
+                   "killing at least 18 people.") == {("PSEREB", "ISR", "1831")}
+    assert triples("A car bomb planted by the Basque separatist group ETA exploded outside a barracks in Burgos, "
+                   "wounding more than 60 people.") == {("ESPREB", "ESPCVL", "1832")}
+    assert triples("A camp for Congolese refugees was attacked by Burundian militiamen, killing at least 156 people.") == {
+        ("BDIREB", "CODREF", "190")}
+
+
+def test_places_of_a_country_formed_later_belong_to_the_state_of_the_time():
+    # `formerly` in the country records: South Sudan until 2011-07-09 was Sudan
+    assert triples("Rebels shelled Juba and the town of Bentiu on Sunday.", date="2000-01-01") == {("SDNREB", "SDN", "194")}
+    assert triples("Rebels shelled Juba and the town of Bentiu on Sunday.", date="2015-01-01") == {("SSDREB", "SSD", "194")}

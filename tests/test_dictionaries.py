@@ -41,3 +41,21 @@ def test_a_broken_user_dictionary_stops_coding_with_its_error(tmp_path):
     (tmp_path / "events" / "en.yaml").write_text("- id: x.bad\n  code: \"190\"\n  note: a: b\n")
     with pytest.raises(DictionaryError, match=r"en\.yaml"):
         code_text("Israel attacked Gaza.", lang="en", resources=Resources(extra_dirs=(str(tmp_path),)))
+
+
+def test_a_country_formed_later_has_its_earlier_code_before_the_date():
+    a = Actor(key="k", code="SSD", kind="country", name="South Sudan", aliases={"any": ("South Sudan",)},
+              formerly=(Role("SDN", None, "2011-07-09", ""),))
+    assert a.code_at("2000-01-01") == "SDN"
+    assert a.code_at("2011-07-09") == "SSD"
+    assert a.code_at(None) == "SSD"
+
+
+def test_formerly_errors_are_reported(tmp_path):
+    (tmp_path / "actors").mkdir()
+    (tmp_path / "actors" / "mine.yaml").write_text(
+        "- {code: SSD, kind: country, name: South Sudan, aliases: {en: [South Sudan]}, formerly: [{code: SDN}]}\n"
+        "- {code: IGOXYZ, kind: igo, name: Body, aliases: {en: [Body]}, formerly: [{code: IGO, to: 2001-01-01}]}\n")
+    problems = [str(p) for p in check([tmp_path]) if p.level == "error"]
+    assert any("no 'to' date" in p for p in problems)
+    assert any("only a country" in p for p in problems)

@@ -16,7 +16,7 @@ For each sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..geo import gazetteer, mentions
 from .dictionaries import Grammar
@@ -196,7 +196,7 @@ class Coder:
         self._trig_pos = {k for start, end, _ in triggers_raw for k in range(start, end)}
         units = self._units(doc, kept, day)
         if self.g.gazetteer_places:
-            units = self._with_places(doc, units, kept, triggers_raw, s0, s1)
+            units = self._with_places(doc, units, kept, triggers_raw, s0, s1, day)
         if self.g.private_person_sector:
             text = text or self._text or doc.text
             if _AGE.search(text, doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1])):
@@ -214,6 +214,7 @@ class Coder:
         events: list[RawEvent] = []
         self.why = {}
         self._claimer = []
+        self._found: dict[int, list[RawEvent]] = {}  # trigger start -> its events (for participle clauses)
         for trig in triggers:
             reason = self._cancelled(trig)
             if reason:
@@ -221,6 +222,7 @@ class Coder:
                 continue
             self._no_event_reason = "source and target are the same actor"
             found = self._roles(trig, units, self._negated)
+            self._found[trig.start] = found
             if trig.entry.rule.claims and found:
                 # "Hamas claimed responsibility for the bombing that killed 18 Israelis": the
                 # claimer is the doer of the violence named after the claim in this sentence
@@ -421,7 +423,7 @@ class Coder:
             return ""
         return prev if prev in self.g.prepositions else ""
 
-    def _with_places(self, doc, units: list[Unit], kept, triggers_raw, s0: int, s1: int) -> list[Unit]:
+    def _with_places(self, doc, units: list[Unit], kept, triggers_raw, s0: int, s1: int, day: str | None) -> list[Unit]:
         """Towns and regions of the gazetteer as places of their country ("police in Lagos", "a
         bombing near the town of Samarra"), like capitals: only names that are safely one place."""
         if self._para is None or self._para.doc is not doc:
@@ -445,7 +447,8 @@ class Coder:
             if (place is None or place.kind == "country" or not _is_countryish(place.country)
                     or not (m.locative or place.population >= mentions.NAMED_TOWN)):
                 continue  # (a small town is only a place after "in", "near", ...)
-            u = Unit(start=m.start, end=m.end, code=place.country, country=place.country, plain_country=True,
+            country = self.lex.formerly[place.country].code_at(day) if place.country in self.lex.formerly else place.country
+            u = Unit(start=m.start, end=m.end, code=country, country=country, plain_country=True,
                      target_only=True, town=True)  # ("Milan fans clashed ...": a town does nothing)
             u.governed_by = self._governing(m.start)
             if self._w(m.start - 2) in self.g.place_nouns and self._w(m.start - 1) in self.g.role_linkers:
@@ -506,7 +509,7 @@ class Coder:
             u.code = actor.code_at(day)
             return
         if not u.person:
-            u.country = actor.code
+            u.country = actor.code_at(day) if actor.formerly else actor.code  # (Juba before 2011: Sudan)
             u.plain_country = actor.kind == "country" and not u.sector
 
     def _finish(self, u: Unit) -> None:
@@ -683,6 +686,11 @@ class Coder:
             span_end, with_start = end, -1
             if rule.with_:
                 hit = self._find_phrase(rule.with_, end, min(s1, end + WITH_WINDOW))
+                if hit is None and entry.voice == "passive":
+                    # "A power-sharing agreement was signed by ...": a passive's object is its subject
+                    hit = self._find_phrase(rule.with_, max(s0, start - WITH_WINDOW), start)
+                    if hit is not None and self._crosses_boundary(hit[1], start):
+                        hit = None
                 if hit is None:
                     continue
                 with_start, span_end = hit
@@ -703,7 +711,7 @@ class Coder:
             # On a full tie the active reading wins ("rejected" is both an active and a passive form).
             # Last, for one verb, the `with` words nearest it: "blocked roads in Brussels to
             # protest ..." is blocking roads, not blocking a protest.
-            near = t.with_start - t.end if t.with_start >= 0 else 0
+            near = abs(t.with_start - t.end) if t.with_start >= 0 else 0
             return (self._gerund_noun(t) and t.entry.voice == "active", -own, -(t.end - t.start), -bool(t.entry.rule.with_), -len(t.entry.rule.code),
                     t.entry.voice != "active", t.start, near)
 
@@ -810,6 +818,18 @@ class Coder:
             lo = self._s0
         return next((o for o in reversed(self._accepted) if o.entry.voice == "nominal" and lo <= o.start
                      and o.end <= t.start and o.entry.rule.code[:2] in VIOLENT_ROOTS), None)
+
+    def _violent_participle(self, t: Trigger) -> RawEvent | None:
+        """For a violent participle after a comma ("..., killing 20 people"), the event of the
+        violent act before it in the sentence that it reports the outcome of, if any."""
+        if (t.entry.voice != "active" or t.entry.rule.code[:2] not in VIOLENT_ROOTS or self._w(t.start - 1) != ","
+                or not self.g.gerund_endings or not self._w(t.start).endswith(self.g.gerund_endings)):
+            return None
+        for o in reversed(self._accepted):
+            if o.start < t.start and o.entry.rule.code[:2] in VIOLENT_ROOTS:
+                found = [e for e in self._found.get(o.start, ()) if e.source is not None]
+                return found[0] if found else None
+        return None
 
     def _unconventional_weapon(self, t: Trigger) -> bool:
         """Is one of the grammar's `unconventional_weapons` named in the trigger's clause, before it
@@ -949,7 +969,9 @@ class Coder:
                     return self._group_of(units, u)
         if self._relative_head_is_not_an_actor(units, anchor):
             return []
-        if first or self._coordinated(anchor):
+        # ("telephoned his counterpart to express ...": a purpose infinitive has the clause's subject)
+        infinitive = self._w(k) in self.g.infinitive_markers and any(clause <= o.start < k for o in self._accepted)
+        if first or infinitive or self._coordinated(anchor):
             # A coordinated predicate shares the clause's subject: the first actor of the clause
             # that is not inside a prepositional phrase, not the object of the first verb.
             # ("... killed two Iraqi youths and wounded five": the youths are the first verb's object.)
@@ -1245,6 +1267,9 @@ class Coder:
             weapon = self._violent_subject_noun(t)
             if weapon is not None:
                 code_ = weapon.entry.rule.code  # "A roadside bombing killed ...": the bombing decides the code
+        inherited = self._violent_participle(t)
+        if inherited is not None and not code_ and rule.code.endswith("0"):
+            code_ = inherited.code  # "blew himself up on a bus, killing 18": the bombing killed them
         if not code_ and self.g.unconventional_code and rule.code == "190" and self._unconventional_weapon(t):
             code_ = self.g.unconventional_code  # "militiamen armed with machetes attacked": an assault
         root = (code_ or rule.code)[:2]
@@ -1258,8 +1283,10 @@ class Coder:
         sources: list[Unit] = []
         targets: list[Unit] = []
         if (voice == "active" and self.g.passive_auxiliaries and self._w(t.start - 1) in self.g.passive_auxiliaries
-                and self._w(t.start).endswith(self.g.participle_endings)):
-            # "has been killed in a car bomb": an active pattern after a passive auxiliary is passive.
+                and (self._w(t.start).endswith(self.g.participle_endings)
+                     or self._w(t.end - 1).endswith(self.g.participle_endings))):
+            # "has been killed in a car bomb", "were sharply criticized by": an active pattern
+            # after a passive auxiliary is passive.
             voice = "passive"
         if (voice == "active" and self._w(t.start).endswith(self.g.participle_endings) and (
                 self._w(t.end) in self.g.reduced_passive_after
@@ -1269,6 +1296,22 @@ class Coder:
             # participle (with its particle) right before "of" heads a reduced relative clause,
             # passive ("accused Uganda of" has its object in between).
             voice = "passive"
+        if inherited is not None:
+            # "A Hamas suicide bomber blew himself up ..., killing at least 18 people": a participle
+            # clause after a violent act reports its outcome, the act's doer's
+            targets = self._after(units, after, direct=True, exclude=[inherited.source])
+            if not targets:
+                self._no_event_reason = "a participle clause of another violent act, with no object"
+                return []
+            # the people killed are those attacked ("a camp for Congolese refugees was attacked ...,
+            # killing 156 people"), else where it happened ("on a bus in Jerusalem")
+            victims = inherited.target_code[:3] if inherited.target is not None else ""
+            if not _is_countryish(victims):
+                place = self._locative(units, self._clause_start(t.start), exclude=[inherited.source])
+                victims = place[0].code[:3] if place else ""
+            if _is_countryish(victims):
+                targets = [replace(u, code=victims + u.sector, guessed=False) if u.bare else u for u in targets]
+            return self._pairs([inherited.source], targets, t, "active", code_)
         if self._gerund_noun(t):
             # "the shooting of two soldiers", "the army's shelling of Gaza": an -ing noun with its
             # object after "of"; its doer follows "by", owns it, or claimed it ("over the killing"
@@ -1423,8 +1466,10 @@ class Coder:
             # Partners of a symmetric act are joined by "dengan"/"antara" or follow the verb at
             # once ("bertemu Gibran"); other objects are not partners: "bekerja sama dalam
             # menghadapi Korut" is no cooperation with North Korea.
+            # ("telephoned his Turkish counterpart": past a determiner or possessive pronoun)
             targets = [u for u in targets if u.governed_by in self.g.partner_prepositions
-                       or (u.start == after and not u.bare)]
+                       or (not u.bare and all(self._w(k) in self.g.determiners or self._w(k) in self.g.possessive_pronouns
+                                              for k in range(after, u.start)))]
             if (not targets and len(sources) == 1 and voice == "active" and self.g.fallback_target_window
                     and root not in PARTNER_ROOTS and not code_):
                 # "the opposition agreed to postpone the demonstration in Baku": one party agreeing

@@ -66,9 +66,15 @@ class Actor:
     demonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     capitals: dict[str, tuple[str, ...]] = field(default_factory=dict)
     roles: tuple[Role, ...] = ()
+    formerly: tuple[Role, ...] = ()  # a country's earlier codes: Juba was Sudan's until 2011-07-09
 
     def code_at(self, day: str | None) -> str:
-        """The actor's code on an ISO date (people: the office they held then)."""
+        """The actor's code on an ISO date (people: the office they held then; a country formed
+        later: the state its places belonged to then)."""
+        if day and self.formerly:
+            for old in self.formerly:
+                if (old.start is None or old.start <= day) and old.end is not None and day < old.end:
+                    return old.code
         if not self.roles:
             return self.code
         if day is None:
@@ -188,6 +194,7 @@ class Grammar:
     participle_endings: tuple[str, ...] = ()
     ethnic_markers: frozenset[str] = frozenset()
     ally_nouns: frozenset[str] = frozenset()
+    infinitive_markers: frozenset[str] = frozenset()
     symmetric_needs_partner: bool = False
     affiliation_prefixes: frozenset[str] = frozenset()
     leader_compounds: frozenset[str] = frozenset()
@@ -286,6 +293,8 @@ def _actor_from(entry: dict, key: str) -> Actor:
         demonyms=_lang_map(entry.get("demonyms")),
         capitals=_lang_map(entry.get("capitals")),
         roles=roles,
+        formerly=tuple(Role(str(r["code"]), _iso(r.get("from")), _iso(r["to"]), "")
+                       for r in entry.get("formerly") or ()),
     )
 
 
@@ -438,6 +447,7 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         participle_endings=words("participle_endings"),
         ethnic_markers=frozenset(words("ethnic_markers")),
         ally_nouns=frozenset(words("ally_nouns")),
+        infinitive_markers=frozenset(words("infinitive_markers")),
         symmetric_needs_partner=bool(data.get("symmetric_needs_partner", False)),
         affiliation_prefixes=frozenset(words("affiliation_prefixes")),
         leader_compounds=frozenset(words("leader_compounds")),
@@ -529,6 +539,18 @@ def _check_actor_entry(entry: Any, where: str, file: str, problems: list[Problem
         code = str(entry.get("code", ""))
         if not ACTOR_CODE.match(code):
             err(f"code {code!r} is not an actor code (3 letters + optional 3-letter sectors, e.g. RUSGOV)")
+    for j, old in enumerate(entry.get("formerly") or ()):
+        if kind != "country":
+            err("formerly: only a country has earlier codes (a person's offices are roles)")
+            break
+        if not isinstance(old, dict) or not ACTOR_CODE.match(str(old.get("code", ""))):
+            err(f"formerly {j}: give {{code, to}}: the code its places had until the date `to`")
+            continue
+        try:
+            if _iso(old.get("to")) is None:
+                err(f"formerly {j}: no 'to' date: until when were its places {old.get('code')}'s?")
+        except ValueError as exc:
+            err(f"formerly {j}: bad date ({exc}); use YYYY-MM-DD")
 
 
 def _check_role_overlaps(entry: dict, where: str, file: str, problems: list[Problem]) -> None:

@@ -71,6 +71,8 @@ class Lexicon:
 
     def _add_actors(self, actors, agents) -> None:
         actors = list(actors)
+        # countries formed later (South Sudan): the gazetteer's towns are dated through them too
+        self.formerly = {a.code: a for a in actors if a.formerly}
         if self.grammar.misspelt_country_length:
             self._add_misspellings(actors, agents)
         for actor in actors:
