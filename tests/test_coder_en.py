@@ -761,7 +761,7 @@ def test_armoured_vehicles_are_the_military_but_think_tanks_are_not():
 
 
 def test_residential_areas_are_civilians():
-    assert triples("Serb artillery shelled residential areas of Sarajevo on Tuesday.") == {("SRBMIL", "BIHCVL", "194")}
+    assert triples("Serb tanks shelled residential areas of Sarajevo on Tuesday.") == {("SRBMIL", "BIHCVL", "194")}
     # each conjunct of the object is its own target
     assert triples("Israeli tanks shelled positions of the Palestinian security forces and residential areas "
                    "near the town of Rafah.") == {("ISRMIL", "PSEMIL", "194"), ("ISRMIL", "PSECVL", "194")}
@@ -836,3 +836,10 @@ def test_places_of_a_country_formed_later_belong_to_the_state_of_the_time():
     # `formerly` in the country records: South Sudan until 2011-07-09 was Sudan
     assert triples("Rebels shelled Juba and the town of Bentiu on Sunday.", date="2000-01-01") == {("SDNREB", "SDN", "194")}
     assert triples("Rebels shelled Juba and the town of Bentiu on Sunday.", date="2015-01-01") == {("SSDREB", "SSD", "194")}
+
+
+def test_an_adverb_and_participle_with_no_agent_stays_active():
+    assert triples("China said on Thursday it was deeply concerned about the rising tension.") == {("CHNGOV", "", "012")}
+    # an instrument after "with" is no party
+    assert roots("Ethiopian troops pounded Islamist positions near the Somali town of Baidoa with artillery.") == {
+        ("ETH", "SOM", "19")}

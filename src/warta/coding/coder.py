@@ -1284,9 +1284,9 @@ class Coder:
         targets: list[Unit] = []
         if (voice == "active" and self.g.passive_auxiliaries and self._w(t.start - 1) in self.g.passive_auxiliaries
                 and (self._w(t.start).endswith(self.g.participle_endings)
-                     or self._w(t.end - 1).endswith(self.g.participle_endings))):
+                     or (self._w(t.end - 1).endswith(self.g.participle_endings) and self._w(t.end) in self.g.agent_markers))):
             # "has been killed in a car bomb", "were sharply criticized by": an active pattern
-            # after a passive auxiliary is passive.
+            # after a passive auxiliary is passive ("was deeply concerned" with no agent is not).
             voice = "passive"
         if (voice == "active" and self._w(t.start).endswith(self.g.participle_endings) and (
                 self._w(t.end) in self.g.reduced_passive_after
