@@ -843,3 +843,36 @@ def test_an_adverb_and_participle_with_no_agent_stays_active():
     # an instrument after "with" is no party
     assert roots("Ethiopian troops pounded Islamist positions near the Somali town of Baidoa with artillery.") == {
         ("ETH", "SOM", "19")}
+
+
+def test_two_parties_meeting_meet_each_other_and_a_third_is_their_object():
+    assert triples("Putin and Erdogan met in Sochi.", date="2019-01-01") == {("RUSGOV", "TURGOV", "040"),
+                                                                            ("TURGOV", "RUSGOV", "040")}
+    assert triples("Putin and Erdogan met Macron in Paris.", date="2019-01-01") == {("RUSGOV", "FRAGOV", "040"),
+                                                                                   ("TURGOV", "FRAGOV", "040")}
+    assert triples("Putin met Erdogan in Sochi.", date="2019-01-01") == {("RUSGOV", "TURGOV", "040")}
+
+
+def test_declaring_a_truce_is_one_partys_act_signing_one_is_both():
+    assert triples("Hamas declared a one-week truce with Israel on Sunday.") == {("PSEREB", "ISRGOV", "0871")}
+    assert triples("Israel and Hamas signed a truce on Sunday.") == {("ISRGOV", "PSEREB", "0871"),
+                                                                    ("PSEREB", "ISRGOV", "0871")}
+
+
+def test_a_role_noun_before_of_belongs_to_every_country_of_the_list():
+    assert roots("The navies of Indonesia, Malaysia and Singapore launched coordinated patrols on Tuesday.") >= {
+        ("IDN", "MYS", "06"), ("MYS", "SGP", "06"), ("SGP", "IDN", "06")}
+    assert ("MYSMIL", "IDNMIL", "062") in triples(
+        "The navies of Indonesia, Malaysia and Singapore launched coordinated patrols on Tuesday.")
+
+
+def test_more_agents_and_patterns():
+    # an anti-corruption commission is judicial (as the guide codes KPK)
+    assert triples("Kenya's anti-corruption commission said it was investigating senior government officials.") == {
+        ("KENJUD", "KENGOV", "090")}
+    assert triples("Jordanian intelligence officers passed information to the U.S. military.") == {
+        ("JORSPY", "USAMIL", "064")}
+    assert triples("The Red Cross said it was gravely worried about civilians in Aleppo.") == {("NGOHLH", "SYRCVL", "012")}
+    assert ("FRAGOV", "CIVGOV", "042") in triples(
+        "French Foreign Minister Dominique de Villepin, who flew into Abidjan this week, urged the rebels to talk.",
+        date="2004-11-10")

@@ -588,6 +588,14 @@ class Coder:
                     acronym = v.plain_country and v.end - v.start == 1 and self._doc[v.start].text.replace(".", "").isupper()
                     if (v.last_kind == DEMONYM or acronym) and not v.sector and _is_countryish(v.code):
                         v.sector, v.code, v.plain_country = head.sector, v.code + head.sector, False
+            first = units[i]
+            if (self.g.head == "last" and j > i and first.sector and not first.person
+                    and any(self._w(k) in self.g.role_linkers for k in range(first.start, first.end))):
+                # "the navies of Indonesia, Malaysia and Singapore": the role noun is every country's
+                for k in range(i + 1, j + 1):
+                    v = units[k]
+                    if v.plain_country and not v.sector and _is_countryish(v.code):
+                        v.sector, v.code, v.plain_country = first.sector, v.code + first.sector, False
             gid += 1
             i = j + 1
 
@@ -1580,7 +1588,9 @@ class Coder:
             # coding guide); in fighting (18-20) the country as a whole is the party.
             return u.code + "GOV" if state_act and u.plain_country and len(u.code) == 3 and not u.town else u.code
 
-        if rule.together and len({u.code[:3] for u in sources}) > 1 and not code_:
+        # ("Putin and Erdogan met Macron": a direct object or partner is the other party)
+        partners = [u for u in targets if not u.governed_by or u.governed_by in self.g.partner_prepositions]
+        if rule.together and len({u.code[:3] for u in sources}) > 1 and not code_ and not partners:
             # "French and Egyptian warships launched war games": done together, it is cooperation.
             event_code = rule.together
             for a in sources:
