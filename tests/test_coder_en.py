@@ -876,3 +876,21 @@ def test_more_agents_and_patterns():
     assert ("FRAGOV", "CIVGOV", "042") in triples(
         "French Foreign Minister Dominique de Villepin, who flew into Abidjan this week, urged the rebels to talk.",
         date="2004-11-10")
+
+
+def test_a_violent_noun_after_in_decides_the_code_and_military_bombing_is_an_air_strike():
+    assert triples("Syrian government forces killed more than 1,400 people in a sarin gas attack near Damascus.") == {
+        ("SYRMIL", "SYRCVL", "2041")}
+    # CAMEO 183 is bombing by other than military means
+    assert ("IGOWSTNAT", "CHNGOV", "195") in triples("China condemned the bombing of its embassy in Belgrade by NATO warplanes.")
+    assert triples("Militants killed 12 people in a bombing in Baghdad.") == {("IRQREB", "IRQCVL", "183")}
+
+
+def test_a_threat_carried_out_by_ones_own_forces_is_aimed_at_their_object():
+    assert triples("Hezbollah leader Hassan Nasrallah warned that his guerrillas would fire rockets at Tel Aviv.",
+                   date="2006-08-03") == {("LBNREB", "ISRGOV", "138")}
+    assert triples("Iran warned that its forces would close the Strait of Hormuz.") == {("IRNGOV", "", "130")}
+
+
+def test_airlifting_food_is_humanitarian_aid():
+    assert roots("The United Nations began airlifting food to famine victims in southern Sudan.") == {("IGO", "SDN", "07")}

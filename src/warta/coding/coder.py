@@ -54,6 +54,8 @@ PURPOSE_WINDOW = 12
 THREAT_ROOTS = frozenset({"13"})
 # Assault, fight and mass violence: with no named doer, an unidentified armed force's.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# CAMEO 183 is bombing by other than military means; a bombing by an army or its aircraft is 195.
+NON_MILITARY_BOMBING, MILITARY_BOMBING = "183", "195"
 OF_OBJECT_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence: "of" names the one acted on
 INTERNATIONAL_BODIES = frozenset({"IGO", "NGO"})  # the CCC of intergovernmental and international NGO codes
 ASIDE_WINDOW = 20  # longest relative or participle aside between commas skipped to find a subject
@@ -824,8 +826,20 @@ class Coder:
         lo = self._clause_start(t.start)
         if self._w(t.start - 1) == "," and self._w(t.start).endswith(self.g.gerund_endings or ("\0",)):
             lo = self._s0
-        return next((o for o in reversed(self._accepted) if o.entry.voice == "nominal" and lo <= o.start
-                     and o.end <= t.start and o.entry.rule.code[:2] in VIOLENT_ROOTS), None)
+        before = next((o for o in reversed(self._accepted) if o.entry.voice == "nominal" and lo <= o.start
+                       and o.end <= t.start and o.entry.rule.code[:2] in VIOLENT_ROOTS), None)
+        if before is not None or not self.g.locative_prepositions:
+            return before
+        # "killed 1,400 people in a sarin gas attack": the act named after "in" is how they were killed
+        for o in self._accepted:
+            if (o.entry.voice == "nominal" and o.entry.rule.code[:2] in VIOLENT_ROOTS and t.end <= o.start
+                    and o.start - t.end <= WITH_WINDOW + 4 and not self._crosses_boundary(t.end, o.start)):
+                k = o.start - 1
+                while k > t.end and o.start - k <= 3 and self._plain_word(k) and self._w(k) not in self.g.locative_prepositions:
+                    k -= 1
+                if self._w(k) in self.g.locative_prepositions:
+                    return o
+        return None
 
     def _violent_participle(self, t: Trigger) -> RawEvent | None:
         """For a violent participle after a comma ("..., killing 20 people"), the event of the
@@ -1167,7 +1181,9 @@ class Coder:
         ("will not accept refugees if war starts in Iraq"; a threat is aimed at the condition's
         actor: "threatened to stop talks if the United States goes ahead")."""
         for u in units:
-            if u.start < lo or u in exclude or self._in_trigger(u) or any(x.placed_by is u for x in exclude):
+            # ("warned that its forces would close the strait": one's own forces are not the target)
+            if (u.start < lo or u in exclude or (u.possessed and u.bare) or self._in_trigger(u)
+                    or any(x.placed_by is u for x in exclude)):
                 continue
             if u.start - lo > self.g.fallback_target_window:
                 return []
@@ -1426,6 +1442,10 @@ class Coder:
             if not targets and root in IRREALIS_ROOTS:
                 # "demanded that the US cancel ...": the demand is on the complement's subject.
                 targets = self._complement_subject(units, after, exclude=sources)
+                if targets and root in THREAT_ROOTS and all(u.possessed for u in targets):
+                    # "warned that his guerrillas would fire rockets at Tel Aviv": a threat carried
+                    # out by one's own forces is aimed at their object
+                    targets = self._next_actor(units, targets[-1].end, root, exclude=sources + targets)
         # ("the bombing in Jerusalem that killed 18 Israelis": a town is no doer)
         sources = [u for u in sources if not u.town]
         if root in VIOLENT_ROOTS and self.g.natural_causes:
@@ -1632,8 +1652,10 @@ class Coder:
                 if not same(s, tg) and not own_place(s, tg):
                     # "forced the UN refugee agency out": expelling a body is 166, a person 174
                     body = rule.bodies and not code_ and code(tg)[:3] in INTERNATIONAL_BODIES
-                    out.append(RawEvent(s, tg, rule.bodies if body else event_code, rule.id, t, voice,
-                                        code(s), code(tg)))
+                    ev_code = rule.bodies if body else event_code
+                    if ev_code == NON_MILITARY_BOMBING and s.sector == "MIL":
+                        ev_code = MILITARY_BOMBING  # "the bombing of its embassy by NATO warplanes": an air strike
+                    out.append(RawEvent(s, tg, ev_code, rule.id, t, voice, code(s), code(tg)))
                     if rule.reverse:
                         out.append(RawEvent(tg, s, rule.reverse, rule.id, t, voice, code(tg), code(s)))
         return out
