@@ -894,3 +894,13 @@ def test_a_threat_carried_out_by_ones_own_forces_is_aimed_at_their_object():
 
 def test_airlifting_food_is_humanitarian_aid():
     assert roots("The United Nations began airlifting food to famine victims in southern Sudan.") == {("IGO", "SDN", "07")}
+
+
+def test_a_visit_during_which_something_is_done_is_the_subjects():
+    # `circumstance_prepositions`
+    assert ("BRAGOV", "VENGOV", "042") in triples(
+        "Brazilian President Luiz Inacio Lula da Silva praised Venezuelan President Hugo Chavez's social "
+        "programmes during a visit to Caracas.", date="2005-02-14")
+    # a visit "by" someone is theirs
+    assert ("AUSGOV", "IDNGOV", "042") in triples(
+        "Police arrested ten protesters during a visit to Jakarta by the Australian prime minister.")

@@ -56,6 +56,7 @@ THREAT_ROOTS = frozenset({"13"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # CAMEO 183 is bombing by other than military means; a bombing by an army or its aircraft is 195.
 NON_MILITARY_BOMBING, MILITARY_BOMBING = "183", "195"
+VISIT_ROOT = "04"  # visits and meetings: "during a visit to X" is the clause subject's
 OF_OBJECT_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence: "of" names the one acted on
 INTERNATIONAL_BODIES = frozenset({"IGO", "NGO"})  # the CCC of intergovernmental and international NGO codes
 ASIDE_WINDOW = 20  # longest relative or participle aside between commas skipped to find a subject
@@ -1266,6 +1267,16 @@ class Coder:
             k -= 1
         return k < self._clause_start(t.start)
 
+    def _after_circumstance(self, start: int) -> bool:
+        """Does a `circumstance_prepositions` word stand before `start`, past determiners and up to
+        two adjectives ("during a two-day visit")?"""
+        k, words = start - 1, 0
+        while k > self._s0 and (self._w(k) in self.g.determiners or self._w(k) == "-" or (
+                words < 3 and self._plain_word(k) and self._w(k) not in self.g.circumstance_prepositions)):
+            words += self._w(k) not in self.g.determiners
+            k -= 1
+        return self._w(k) in self.g.circumstance_prepositions or f"{self._w(k - 1)} {self._w(k)}" in self.g.circumstance_prepositions
+
     def _late_agent(self, units: list[Unit], lo: int) -> list[Unit]:
         """The actor of a ", by X" phrase after a passive trigger's aside, within LATE_AGENT_WINDOW
         tokens, with no other event, clause boundary or reporting clause before it."""
@@ -1381,6 +1392,11 @@ class Coder:
                     sources = self._agent(units, after, NOMINAL_AGENT_WINDOW, nominal=True) or sources
                 if not sources and self._claimer and root in VIOLENT_ROOTS:
                     sources = self._claimer
+                if not sources and root == VISIT_ROOT:
+                    # "a visit to Jakarta by the Australian prime minister"; "praised Chavez's
+                    # programmes during a visit to Caracas": the clause subject's visit
+                    sources = [u for u in self._agent(units, after) if u.governed_by in self.g.agent_markers] or (
+                        self._subject(units, t.start, first=True) if self._after_circumstance(t.start) else [])
                 if not sources and self._has_enclitic(t):
                     # "pertemuannya dengan Phu Trong", "lawatan resminya ke Indonesia": -nya points
                     # back to the clause's subject, the first actor of the clause.

@@ -195,6 +195,7 @@ class Grammar:
     ethnic_markers: frozenset[str] = frozenset()
     ally_nouns: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()
+    circumstance_prepositions: frozenset[str] = frozenset()
     symmetric_needs_partner: bool = False
     affiliation_prefixes: frozenset[str] = frozenset()
     leader_compounds: frozenset[str] = frozenset()
@@ -448,6 +449,7 @@ def load_grammar(lang: str, extra_dirs: tuple[str, ...] = ()) -> Grammar:
         ethnic_markers=frozenset(words("ethnic_markers")),
         ally_nouns=frozenset(words("ally_nouns")),
         infinitive_markers=frozenset(words("infinitive_markers")),
+        circumstance_prepositions=frozenset(words("circumstance_prepositions")),
         symmetric_needs_partner=bool(data.get("symmetric_needs_partner", False)),
         affiliation_prefixes=frozenset(words("affiliation_prefixes")),
         leader_compounds=frozenset(words("leader_compounds")),
