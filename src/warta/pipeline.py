@@ -60,6 +60,15 @@ class Resources:
         state["_coders"] = {}
         return state
 
+    def preload(self) -> None:
+        """Load now what coding otherwise loads at the first article that needs it: every
+        language's coder (dictionaries, spaCy pipeline), the gazetteer and the language model.
+        A process that forks its workers after this shares all of it with them."""
+        for lang in self.languages:
+            self.coder(lang)
+        get_gazetteer()
+        langid.load()
+
     def coder(self, lang: str) -> Coder:
         if lang not in self._coders:
             self._coders[lang] = Coder(get_lexicon(lang, self.extra_dirs))
