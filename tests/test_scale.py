@@ -241,3 +241,36 @@ def test_private_memory_is_part_of_resident_memory():
         pytest.skip("no /proc/self/smaps_rollup here")
     assert 0 < private_bytes() <= resident_bytes()
 
+
+
+HELD_STDERR = '''
+import multiprocessing as mp, multiprocessing.util, os, sys, threading, time
+from concurrent.futures import ProcessPoolExecutor
+from warta import engine
+from warta.pipeline import Resources
+
+def speak():
+    print("from the worker", file=sys.stderr)
+    return "spoke"
+
+if __name__ == "__main__":
+    multiprocessing.util._flush_std_streams = lambda: None  # so that the fork comes while the lock is held
+    r, w = os.pipe()
+    sys.stderr = open(w, "w", buffering=1, closefd=False)
+    # A thread blocked in a write bigger than the pipe holds the stream's lock (a progress bar, drawing).
+    threading.Thread(target=lambda: sys.stderr.write("x" * 300_000 + "\\n"), daemon=True).start()
+    time.sleep(0.3)
+    with ProcessPoolExecutor(1, mp_context=mp.get_context("fork"), initializer=engine._init_worker,
+                             initargs=(Resources(), True)) as pool:
+        done = pool.submit(speak)
+        threading.Thread(target=lambda: [os.read(r, 65536) for _ in iter(int, 1)], daemon=True).start()
+        print(done.result(timeout=30), file=sys.__stdout__)
+'''
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_a_forked_worker_writes_to_stderr_even_if_a_parent_thread_held_it_at_the_fork(tmp_path):
+    script = tmp_path / "held_stderr.py"
+    script.write_text(HELD_STDERR)
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=90)
+    assert out.stdout.strip() == "spoke", out.stderr[-2000:]

@@ -80,6 +80,23 @@ def _init_worker(resources: Resources, forked: bool = False) -> None:
     global _worker_resources, _worker_memory
     _worker_resources = resources
     _worker_memory = private_bytes if forked else resident_bytes
+    if forked:
+        _fresh_stdio()
+
+
+def _fresh_stdio() -> None:
+    """New sys.stdout and sys.stderr objects on the same files, in a forked worker. A thread of the
+    parent (the progress bar's, drawing on stderr) may have been inside a write when it forked:
+    the worker's copy of that stream would hold the write's lock for ever, and the worker would
+    hang at its first warning, or when it flushes its streams on exit."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        try:
+            fd = stream.fileno()
+            fresh = open(fd, "w", buffering=1, encoding=stream.encoding, errors=stream.errors, closefd=False)
+        except (AttributeError, OSError, ValueError):  # not a file (captured, closed): left as it is
+            continue
+        setattr(sys, name, fresh)
 
 
 def _process_chunk(chunk: list) -> tuple[list, int]:
