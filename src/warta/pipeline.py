@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import cameo
-from .annotate import dates, langid
+from .annotate import dates, langid, nlp
 from .clean import clean
 from .coding import dictionaries
 from .coding.coder import Coder, RawEvent
@@ -164,7 +164,7 @@ def coded_sentences(text: str, coder: Coder, day: str | None, date_source: str =
     lex = coder.lex
     paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
     coder.begin_article()
-    for (offset, para), doc in zip(paragraphs, lex.nlp.pipe(p for _, p in paragraphs)):
+    for (offset, para), doc in zip(paragraphs, nlp.docs(lex.nlp, (p for _, p in paragraphs))):
         coder.begin_paragraph(para)
         matches = lex.match(doc)
         m_i = 0
