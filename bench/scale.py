@@ -7,8 +7,12 @@ grows, and the Spark engine (local mode) beside the local engine on the same inp
     python bench/scale.py steady [--corpus F ...]
 
 Every run is the real command (`python -m warta ingest` / `warta spark`) in a fresh store, timed
-end to end (start-up included); peak memory is the largest sum of the resident memory of the
-command and all its children (workers, JVM), sampled every 0.1 s from /proc.
+end to end (start-up included). Memory is sampled every 0.1 s from /proc over the command and all
+its children (workers, JVM). The headline is the peak PSS sum (proportional set size: each
+resident page, a page shared by n processes counted 1/n), which is the memory the tree holds:
+workers forked after the writer loaded the dictionaries share those pages with it, and a plain
+sum of resident sizes (RSS) counts them once per process. The peak RSS sum is printed beside it,
+with the writer's RSS and the largest worker's RSS and private size (USS: pages it alone holds).
 
 `steady` codes in this process after loading the dictionaries, and counts CPU seconds, not wall
 time: articles per CPU-second is the rate one core gives on a machine shared with other work.
@@ -39,23 +43,24 @@ SHARED = ROOT.parent / "shared" / "corpora"
 CORPORA = [SHARED / "indosum-dev.jsonl.gz", SHARED / "click-id.jsonl.gz"]
 
 
-def _pss(p: int) -> int:
-    """Proportional set size (bytes): resident pages, a page shared by n processes counted 1/n."""
+def _rollup(p: int) -> dict[str, int]:
+    """Rss, Pss and private size (Private_Clean + Private_Dirty) of a process, in bytes."""
+    out = {"rss": 0, "pss": 0, "uss": 0}
     try:
         with open(f"/proc/{p}/smaps_rollup") as fh:
             for line in fh:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError):
+                key = line.split(":", 1)[0]
+                if key in ("Rss", "Pss"):
+                    out[key.lower()] = int(line.split()[1]) * 1024
+                elif key in ("Private_Clean", "Private_Dirty"):
+                    out["uss"] += int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
         pass
-    return 0
+    return out
 
 
-def _rss_tree(pid: int) -> tuple[int, int, int]:
-    """Resident memory (bytes) of a process and all its descendants: (sum, the process's own,
-    the largest descendant's). The sum counts pages the processes share (libraries, the writer's
-    pages inherited by nobody: spawned workers share only file-backed pages) once per process;
-    PEAKS["pss"] keeps the tree's proportional set size beside it."""
+def _tree(pid: int) -> list[int]:
+    """The process and all its descendants."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -65,44 +70,51 @@ def _rss_tree(pid: int) -> tuple[int, int, int]:
                 children.setdefault(ppid, []).append(int(entry.name))
             except (OSError, ValueError, IndexError):
                 continue
-    total, own, largest, pss, todo = 0, 0, 0, 0, [pid]
+    out, todo = [], [pid]
     while todo:
         p = todo.pop()
+        out.append(p)
         todo.extend(children.get(p, ()))
-        pss += _pss(p)
-        try:
-            with open(f"/proc/{p}/statm") as fh:
-                rss = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, ValueError):
-            continue
-        total += rss
+    return out
+
+
+def _sample(pid: int) -> None:
+    """One sample of the tree's memory into PEAKS: sums over the tree (RSS, PSS), the command's own
+    RSS, the largest child's RSS and private size; WORKERS collects the children's ids."""
+    rss = pss = 0
+    for p in _tree(pid):
+        m = _rollup(p)
+        rss, pss = rss + m["rss"], pss + m["pss"]
         if p == pid:
-            own = rss
+            PEAKS["command"] = max(PEAKS["command"], m["rss"])
         else:
-            largest = max(largest, rss)
-    PEAKS["pss"] = max(PEAKS.get("pss", 0), pss)
-    return total, own, largest
+            WORKERS.add(p)
+            PEAKS["worker"] = max(PEAKS["worker"], m["rss"])
+            PEAKS["worker_uss"] = max(PEAKS["worker_uss"], m["uss"])
+    PEAKS["rss"], PEAKS["pss"] = max(PEAKS["rss"], rss), max(PEAKS["pss"], pss)
 
 
-PEAKS: dict[str, int] = {}  # the last run's peaks: "command" (its own RSS), "worker" (largest child's), "pss"
+# The last run's peaks (bytes): "rss" and "pss" summed over the tree, "command" (its own RSS),
+# "worker" and "worker_uss" (the largest child's RSS and private size); WORKERS: children seen.
+PEAKS: dict[str, int] = {}
+WORKERS: set[int] = set()
 
 
 def run_measured(cmd: list[str], stdin=None) -> tuple[float, int, float]:
-    """(wall seconds, peak tree RSS in bytes, CPU seconds of the command and its children)."""
+    """(wall seconds, peak tree PSS in bytes, CPU seconds of the command and its children);
+    the other peaks are left in PEAKS."""
     import resource
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    PEAKS.update(command=0, worker=0, pss=0)
+    PEAKS.update(rss=0, pss=0, command=0, worker=0, worker_uss=0)
+    WORKERS.clear()
     err: list[str] = []
     reader = threading.Thread(target=lambda: err.extend(proc.stderr), daemon=True)
     reader.start()
     while proc.poll() is None:
-        total, own, largest = _rss_tree(proc.pid)
-        peak = max(peak, total)
-        PEAKS.update(command=max(PEAKS["command"], own), worker=max(PEAKS["worker"], largest))
+        _sample(proc.pid)
         time.sleep(0.1)
     reader.join(5)
     elapsed = time.perf_counter() - t0
@@ -110,7 +122,11 @@ def run_measured(cmd: list[str], stdin=None) -> tuple[float, int, float]:
     if proc.returncode != 0:
         sys.exit(f"error: {' '.join(cmd)} failed ({proc.returncode}): {''.join(err[-5:])}")
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return elapsed, peak, cpu
+    return elapsed, PEAKS["pss"], cpu
+
+
+def _mib(n: int) -> str:
+    return f"{n / 2**20:.0f} MiB"
 
 
 def _load() -> str:
@@ -137,12 +153,12 @@ def throughput(args) -> None:
     for corpus in args.corpus:
         for n in args.workers:
             db = Path(tempfile.mkdtemp()) / "bench.duckdb"
-            secs, peak, cpu = run_measured(_warta("ingest", str(corpus), "--db", str(db), "-q", "--workers", str(n)))
+            secs, pss, cpu = run_measured(_warta("ingest", str(corpus), "--db", str(db), "-q", "--workers", str(n)))
             total, coded, events = _count(db)
             print(f"{corpus.name:24} workers={n}  {total} articles ({coded} coded, {events} events) in {secs:6.1f} s"
                   f"  = {total / secs:6.1f} articles/s = {total / secs / n:6.1f} per core;"
                   f"  CPU {cpu:6.1f} s = {total / cpu:6.1f} articles per CPU-second;"
-                  f"  peak {peak / 2**20:6.0f} MiB;  {_load()}", flush=True)
+                  f"  peak PSS sum {_mib(pss)} (RSS sum {_mib(PEAKS['rss'])});  {_load()}", flush=True)
 
 
 def _base_records() -> list[dict]:
@@ -172,23 +188,24 @@ def memory(args) -> None:
         db = Path(tempfile.mkdtemp()) / "bench.duckdb"
         gen = subprocess.Popen([sys.executable, __file__, "_generate", str(n)], stdout=subprocess.PIPE)
         extra = [] if args.dedup else ["--dedup-threshold", "0"]
-        secs, peak, cpu = run_measured(_warta("ingest", "-", "--db", str(db), "-q", "--workers", str(args.workers),
-                                              *extra), stdin=gen.stdout)
+        secs, pss, cpu = run_measured(_warta("ingest", "-", "--db", str(db), "-q", "--workers", str(args.workers),
+                                             *extra), stdin=gen.stdout)
         gen.wait()
         total, coded, events = _count(db)
         size = db.stat().st_size
-        print(f"{n:>8} articles: peak RSS {peak / 2**20:6.0f} MiB = {peak / 1e9:.3f} GB (writer "
-              f"{PEAKS['command'] / 2**20:.0f} MiB, largest worker {PEAKS['worker'] / 2**20:.0f} MiB; PSS of the tree "
-              f"{PEAKS['pss'] / 2**20:.0f} MiB)  ({total} stored, {coded} coded, {events} events, "
-              f"{secs:7.1f} s, {total / secs:6.1f} articles/s, {total / cpu:6.1f} per CPU-second, "
-              f"store {size / 2**20:.0f} MB; {_load()})", flush=True)
+        pools = len(WORKERS) / max(1, args.workers)
+        print(f"{n:>8} articles: peak PSS sum {_mib(pss)} = {pss / 1e9:.3f} GB; peak RSS sum {_mib(PEAKS['rss'])} "
+              f"(writer RSS {_mib(PEAKS['command'])}, largest worker RSS {_mib(PEAKS['worker'])}, private "
+              f"{_mib(PEAKS['worker_uss'])}; {len(WORKERS)} workers seen = {pools:.0f} pools)  ({total} stored, "
+              f"{coded} coded, {events} events, {secs:7.1f} s, {total / secs:6.1f} articles/s, {total / cpu:6.1f} per "
+              f"CPU-second, store {size / 2**20:.0f} MB; {_load()})", flush=True)
 
 
 def spark(args) -> None:
     corpus = args.corpus[0]
     print(f"# Spark local mode beside the local engine on {corpus.name} (both end to end, start-up included)")
     out = Path(tempfile.mkdtemp()) / "tables"
-    secs, peak, cpu = run_measured(_warta("spark", str(corpus), "--out", str(out), "-q", "--master", args.master))
+    secs, pss, cpu = run_measured(_warta("spark", str(corpus), "--out", str(out), "-q", "--master", args.master))
     from warta.store import Store
 
     with Store(out, read_only=True) as s:
@@ -197,7 +214,7 @@ def spark(args) -> None:
     print(f"spark {args.master:10}  {summ['articles']} articles ({summ['events']} events) in {secs:6.1f} s"
           f"  = {summ['articles'] / secs:6.1f} articles/s = {summ['articles'] / secs / cores:6.1f} per core;"
           f"  CPU {cpu:6.1f} s (the driver; JVM and workers when reaped);"
-          f"  peak {peak / 2**20:6.0f} MiB (JVM and Python workers);  {_load()}", flush=True)
+          f"  peak PSS sum {_mib(pss)} (RSS sum {_mib(PEAKS['rss'])}; JVM and Python workers);  {_load()}", flush=True)
     args.workers = [cores]
     throughput(args)
 

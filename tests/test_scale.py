@@ -161,25 +161,116 @@ def test_sigkilled_ingest_rerun_ends_with_the_tables_of_a_clean_run(tmp_path):
     assert _tables(db) == _tables(clean)
 
 
-@pytest.mark.parametrize("limit", ["articles", "memory"])
-def test_worker_pool_is_replaced_every_recycle_articles_without_changing_results(tmp_path, monkeypatch, limit):
+# Forked workers (the default on Linux) and spawned ones (elsewhere, or `[pipeline] start = "spawn"`).
+@pytest.mark.parametrize("limit, start", [("articles", "fork"), ("memory", "fork"), ("articles", "spawn")])
+def test_worker_pool_is_replaced_every_recycle_articles_without_changing_results(tmp_path, monkeypatch, limit, start):
     from warta import engine
     from warta.ingest import read_inputs
     from warta.pipeline import Resources
 
     src = tmp_path / "corpus.jsonl"
     _corpus(src, 150)
-    resources = Resources()
-    alone = [r.events for r in engine.run_local(read_inputs([src]), resources, workers=1)]
+    alone = [r.events for r in engine.run_local(read_inputs([src]), Resources(), workers=1)]
+    resources = Resources()  # nothing loaded yet: a fork pool loads it here first, a spawned worker in itself
+    monkeypatch.setattr(engine, "start_method", lambda: start)
     pools = []
     real = engine._one_pool
     if limit == "articles":
         monkeypatch.setattr(engine, "RECYCLE", 40)  # 80 articles per pool of 2 workers
     else:  # every worker is over the limit at once: a pool codes only the 2 chunks of 40 sent before its first result
         monkeypatch.setattr(engine, "WORKER_MEMORY", 1)
+        monkeypatch.setattr(engine, "FORKED_WORKER_MEMORY", 1)
         monkeypatch.setattr(engine, "CHUNK", 40)
         monkeypatch.setattr(engine, "IN_FLIGHT", 1)
     monkeypatch.setattr(engine, "_one_pool", lambda *a: pools.append(1) or real(*a))
     pooled = [r.events for r in engine.run_local(read_inputs([src]), resources, workers=2)]
     assert len(pools) == -(-len(alone) // 80) >= 2  # 165 inputs (150 + 15 copies): three pools
     assert [[e.to_dict() for e in evs] for evs in pooled] == [[e.to_dict() for e in evs] for evs in alone]
+    assert bool(resources._coders) == (start == "fork")  # forked workers share the parent's coders
+
+
+def _pool_facts(_):
+    """What a pool's worker sees before coding anything (run in the worker)."""
+    from warta import engine
+
+    res = engine._worker_resources
+    return sorted(res._coders), engine._worker_memory.__name__, os.getpid()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_forked_workers_start_with_the_parents_dictionaries_and_measure_their_private_memory():
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing as mp
+
+    from warta import engine
+    from warta.pipeline import Resources
+
+    assert engine.start_method() == "fork"  # the packaged default
+    resources = Resources()
+    resources.preload()
+    with ProcessPoolExecutor(2, mp_context=mp.get_context("fork"), initializer=engine._init_worker,
+                             initargs=(resources, True)) as pool:
+        facts = list(pool.map(_pool_facts, range(4)))
+    assert {tuple(f[0]) for f in facts} == {tuple(sorted(resources.languages))}
+    assert {f[1] for f in facts} == {"private_bytes"} and os.getpid() not in {f[2] for f in facts}
+
+
+def test_start_method_comes_from_the_configuration(tmp_path, monkeypatch):
+    from warta import engine
+    from warta.config import load_config
+
+    cfg = tmp_path / "warta.toml"
+    monkeypatch.setenv("WARTA_CONFIG", str(cfg))
+    try:
+        cfg.write_text('[pipeline]\nstart = "spawn"\n')
+        load_config.cache_clear()
+        assert engine.start_method() == "spawn"
+        cfg.write_text('[pipeline]\nstart = "thread"\n')
+        load_config.cache_clear()
+        with pytest.raises(ValueError, match="start"):
+            engine.start_method()
+    finally:
+        monkeypatch.delenv("WARTA_CONFIG")
+        load_config.cache_clear()
+
+
+def test_private_memory_is_part_of_resident_memory():
+    from warta.procmem import private_bytes, resident_bytes
+
+    if not os.path.exists("/proc/self/smaps_rollup"):
+        pytest.skip("no /proc/self/smaps_rollup here")
+    assert 0 < private_bytes() <= resident_bytes()
+
+
+
+HELD_STDERR = '''
+import multiprocessing as mp, multiprocessing.util, os, sys, threading, time
+from concurrent.futures import ProcessPoolExecutor
+from warta import engine
+from warta.pipeline import Resources
+
+def speak():
+    print("from the worker", file=sys.stderr)
+    return "spoke"
+
+if __name__ == "__main__":
+    multiprocessing.util._flush_std_streams = lambda: None  # so that the fork comes while the lock is held
+    r, w = os.pipe()
+    sys.stderr = open(w, "w", buffering=1, closefd=False)
+    # A thread blocked in a write bigger than the pipe holds the stream's lock (a progress bar, drawing).
+    threading.Thread(target=lambda: sys.stderr.write("x" * 300_000 + "\\n"), daemon=True).start()
+    time.sleep(0.3)
+    with ProcessPoolExecutor(1, mp_context=mp.get_context("fork"), initializer=engine._init_worker,
+                             initargs=(Resources(), True)) as pool:
+        done = pool.submit(speak)
+        threading.Thread(target=lambda: [os.read(r, 65536) for _ in iter(int, 1)], daemon=True).start()
+        print(done.result(timeout=30), file=sys.__stdout__)
+'''
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_a_forked_worker_writes_to_stderr_even_if_a_parent_thread_held_it_at_the_fork(tmp_path):
+    script = tmp_path / "held_stderr.py"
+    script.write_text(HELD_STDERR)
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=90)
+    assert out.stdout.strip() == "spoke", out.stderr[-2000:]

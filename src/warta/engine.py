@@ -3,13 +3,21 @@
 An engine takes the ingest stream (Articles, plus records it passes through untouched: ingest
 ErrorRows, near-duplicates) and yields Results and those records in input order, so the store can
 write them in batches. The local engine runs in this process (`workers=1`) or in a pool of worker
-processes, each of which builds its `Resources` once; at most a few chunks per worker are in
-flight, so memory does not grow with the size of the corpus.
+processes; at most a few chunks per worker are in flight, so memory does not grow with the size
+of the corpus.
+
+Workers start one of two ways (`[pipeline] start`, see `start_method`). "fork" (Linux, the
+default there): this process loads the dictionaries once (`Resources.preload`), then forks the
+workers, which start coding at once and share those pages with it until they write to them
+(copy-on-write). "spawn" (elsewhere): each worker is a fresh interpreter that loads its own,
+~4-5 CPU-seconds before its first article, and holds its own copy.
 """
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
@@ -18,25 +26,33 @@ from typing import Iterable, Iterator
 import multiprocessing as mp
 
 from .pipeline import Resources, process
+from .procmem import private_bytes, resident_bytes, trim_heap
 from .records import Article, Result
 from .registry import engines
 
 CHUNK = 32  # articles per task: amortises inter-process overhead, keeps the progress bar moving
 IN_FLIGHT = 4  # chunks queued per worker: enough to keep workers busy, small enough to stay flat
 RECYCLE = 25_000  # most articles per worker before its pool is replaced by a fresh one (see _pooled)
-# Resident memory past which a worker's pool is replaced (see _pooled). A worker holds ~280 MB once
-# both languages' dictionaries and the gazetteer are loaded; spaCy's vocabulary (and the tokenizer's
-# memo of affix searches, bounded: annotate/nlp.py) then grow with every new word. At 330 MB pools
+# Resident memory past which a spawned worker's pool is replaced (see _pooled). A worker holds
+# ~280 MB once both languages' dictionaries and the gazetteer are loaded; spaCy's vocabulary (and
+# the tokenizer's caches, bounded: annotate/nlp.py) then grow with every new word. At 330 MB pools
 # were replaced every ~3,000 articles per worker on the replicated corpora (a restart is ~5
 # CPU-seconds per worker); at 350 MB two workers and the writer (~160-200 MB since it loads neither
 # pyarrow nor pandas) stay well under 1 GB together (figures: README, performance).
 WORKER_MEMORY = 350 * 2**20
+# Private memory past which a forked worker's pool is replaced: what the worker holds alone (new
+# words, caches, the pages of the shared dictionaries it wrote to), the shared pages not counted.
+# A forked worker starts at ~40 MB and reached ~100 MB after 5,000 CLICK-ID articles; at 150 MB
+# the replicated corpora (10^5 articles, 2 workers) took 3 pools and peaked at 700 MiB PSS in all.
+FORKED_WORKER_MEMORY = 150 * 2**20
 
 TRIM_EVERY = 8  # chunks between returns of freed heap memory to the system (see trim_heap)
+START_METHODS = ("fork", "spawn")
 
 _worker_resources: Resources | None = None
+_worker_memory = resident_bytes  # how a worker measures itself: private_bytes when forked
 _chunks_done = 0
-_libc = None  # glibc, loaded by the first trim_heap (False where there is none)
+_last_memory = 0
 
 
 def default_workers() -> int:
@@ -47,50 +63,56 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _init_worker(resources: Resources) -> None:
-    # Coders load lazily, per language met: a corpus in one language never pays for the others.
-    global _worker_resources
+def start_method() -> str:
+    """How worker processes start: `[pipeline] start` ("fork" by default), "spawn" where the system
+    cannot fork safely (only Linux forks here: macOS's system libraries are not fork-safe)."""
+    from .config import load_config
+
+    wanted = str(load_config()["pipeline"].get("start", "fork"))
+    if wanted not in START_METHODS:
+        raise ValueError(f"[pipeline] start = {wanted!r}: choose one of {', '.join(START_METHODS)}")
+    if wanted == "fork" and (not sys.platform.startswith("linux") or "fork" not in mp.get_all_start_methods()):
+        return "spawn"
+    return wanted
+
+
+def _init_worker(resources: Resources, forked: bool = False) -> None:
+    # Forked: `resources` is the parent's own object, its coders built (nothing was pickled).
+    # Spawned: coders load lazily, per language met: a corpus in one language never pays for the others.
+    global _worker_resources, _worker_memory
     _worker_resources = resources
+    _worker_memory = private_bytes if forked else resident_bytes
+    if forked:
+        _fresh_stdio()
 
 
-def trim_heap() -> None:
-    """Give the C heap's free pages back to the system (glibc's malloc_trim; elsewhere nothing).
-
-    Tokenizing leaves the heap fragmented: each Doc's arrays are freed, but the words spaCy adds
-    to its vocabulary stay, interleaved with them, so freed pages stay resident. Coding 3,000
-    articles in one process, a trim gave back ~40 MB; in pooled runs a few MB. A trim takes ~4 ms.
-    """
-    global _libc
-    if _libc is None:
+def _fresh_stdio() -> None:
+    """New sys.stdout and sys.stderr objects on the same files, in a forked worker. A thread of the
+    parent (the progress bar's, drawing on stderr) may have been inside a write when it forked:
+    the worker's copy of that stream would hold the write's lock for ever, and the worker would
+    hang at its first warning, or when it flushes its streams on exit."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
         try:
-            import ctypes
-
-            _libc = ctypes.CDLL("libc.so.6")
-            _libc.malloc_trim  # noqa: B018 (raises AttributeError where libc has none)
-        except (OSError, AttributeError):
-            _libc = False
-    if _libc:
-        _libc.malloc_trim(0)
-
-
-def resident_bytes() -> int:
-    """This process's resident memory (Linux /proc; 0 where unknown)."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError, AttributeError):
-        return 0
+            fd = stream.fileno()
+            fresh = open(fd, "w", buffering=1, encoding=stream.encoding, errors=stream.errors, closefd=False)
+        except (AttributeError, OSError, ValueError):  # not a file (captured, closed): left as it is
+            continue
+        setattr(sys, name, fresh)
 
 
 def _process_chunk(chunk: list) -> tuple[list, int]:
-    """The chunk's results and the worker's resident memory after it."""
-    global _chunks_done
+    """The chunk's results and the worker's memory (resident, or private when forked), measured
+    after every TRIM_EVERY chunks (private memory costs ~1 ms to read) and on the first."""
+    global _chunks_done, _last_memory
     assert _worker_resources is not None
     out = [process(item, _worker_resources) if isinstance(item, Article) else item for item in chunk]
     _chunks_done += 1
     if _chunks_done % TRIM_EVERY == 0:
         trim_heap()
-    return out, resident_bytes()
+    if _chunks_done % TRIM_EVERY in (0, 1):
+        _last_memory = _worker_memory()
+    return out, _last_memory
 
 
 def _in_process(items: Iterable, resources: Resources) -> Iterator:
@@ -102,7 +124,8 @@ def _pooled(items: Iterable, resources: Resources, workers: int) -> Iterator:
     # A pool lives for RECYCLE articles per worker, or until a worker holds more than WORKER_MEMORY,
     # then a fresh one takes over: what a worker accumulates (spaCy's vocabulary and tokenizer
     # cache grow with every new word, allocator fragmentation) is given back, so memory stays
-    # flat however long the corpus; a restart costs a few seconds of dictionary loading.
+    # flat however long the corpus; a restart costs nothing when forked (the dictionaries are
+    # loaded in this process), a few seconds of dictionary loading per worker when spawned.
     it = iter(items)
     while True:
         head = list(islice(it, 1))
@@ -112,17 +135,26 @@ def _pooled(items: Iterable, resources: Resources, workers: int) -> Iterator:
 
 
 def _one_pool(items: Iterator, resources: Resources, workers: int) -> Iterator:
-    """Code from `items` until RECYCLE articles per worker were sent or a worker grew past
-    WORKER_MEMORY; what is not sent stays in `items` for the next pool."""
-    # spawn, not fork: the parent holds a DuckDB connection and threads that a fork would copy.
-    # Not forkserver either: a fork server preloaded with the dictionaries would start workers in
-    # no time, but it is a third process holding them (~280 MB), and a forked worker's resident
-    # size counts the pages it shares with it: the sum over the processes would grow by that much.
-    ctx = mp.get_context("spawn")
+    """Code from `items` until RECYCLE articles per worker were sent or a worker grew past its
+    memory limit; what is not sent stays in `items` for the next pool."""
+    method = start_method()
+    forked = method == "fork"
+    limit = FORKED_WORKER_MEMORY if forked else WORKER_MEMORY
+    if forked:
+        # The workers are forked from this process, which has other threads: DuckDB's (idle
+        # between two store queries), and maybe a progress bar's or fetchers'. A worker only
+        # inherits their memory: it never calls DuckDB or touches their objects, and its standard
+        # streams are made afresh (_fresh_stdio), so no lock they held at the fork is ever waited on.
+        resources.preload()
+        # Objects alive now stay out of the cycle collector's passes, here and in the workers: a
+        # pass writes to every object it visits, which copies each page of the shared dictionaries
+        # into the process that collects. Cyclic garbage alive now is never freed: little (the
+        # writer's objects are rows, freed by reference counting), once per pool.
+        gc.freeze()
     pending: deque = deque()
     budget, full = RECYCLE * workers, False
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(resources,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method), initializer=_init_worker,
+                             initargs=(resources, forked)) as pool:
         while True:
             while not full and len(pending) < workers * IN_FLIGHT:
                 chunk = list(islice(items, min(CHUNK, budget)))
@@ -133,8 +165,8 @@ def _one_pool(items: Iterator, resources: Resources, workers: int) -> Iterator:
                 pending.append(pool.submit(_process_chunk, chunk))
             if not pending:
                 break
-            results, resident = pending.popleft().result()
-            full = full or resident > WORKER_MEMORY  # send no more: this pool drains, a fresh one follows
+            results, memory = pending.popleft().result()
+            full = full or memory > limit  # send no more: this pool drains, a fresh one follows
             yield from results
 
 
@@ -143,7 +175,8 @@ def run_local(items: Iterable, resources: Resources, workers: int = 1) -> Iterat
     """Process articles in order; `workers` > 1 spreads them over that many processes."""
     workers = workers or default_workers()
     it = iter(items)
-    # Starting workers costs seconds (each loads the dictionaries): only worth it past a few chunks.
+    # Workers are only worth it past a few chunks: a pool costs processes, and a spawned worker
+    # seconds of loading its own dictionaries.
     head = list(islice(it, CHUNK * workers)) if workers > 1 else []
     if workers <= 1 or len(head) < CHUNK * workers:
         yield from _in_process(chain(head, it), resources)

@@ -17,6 +17,11 @@ def _detector():
     return LangDetector(LangDetectConfig(model="lite", max_input_length=600))
 
 
+def load() -> None:
+    """Load the model now (it loads at the first `detect` otherwise)."""
+    _detector()
+
+
 def detect(text: str) -> tuple[str, float]:
     """Return (language code, score) for a text, e.g. ("id", 0.93). Empty text gives ("", 0.0)."""
     sample = " ".join(text[:1200].split())

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..annotate import morph
-from ..annotate.nlp import get_nlp
+from ..annotate.nlp import flush_tokenizer_cache, get_nlp
 from .dictionaries import Actor, EventRule, Grammar, load_actors, load_agents, load_events, load_grammar
 
 # Actor kinds whose names often sit inside an organisation's or another person's name.
@@ -152,7 +152,7 @@ class Lexicon:
         self._pending.clear()
         # Tokenizing tens of thousands of patterns filled the tokenizer's cache with words that
         # news rarely uses, which measurably halves its speed on real text: start it afresh.
-        tokenizer.rules = tokenizer.rules
+        flush_tokenizer_cache(tokenizer)
 
     # -- use ------------------------------------------------------------------------------------
     def lemma(self, word: str) -> str:
