@@ -110,7 +110,7 @@ def _process_chunk(chunk: list) -> tuple[list, int]:
     _chunks_done += 1
     if _chunks_done % TRIM_EVERY == 0:
         trim_heap()
-    if _chunks_done % TRIM_EVERY in (0, 1):
+    if _chunks_done % TRIM_EVERY == 0 or _chunks_done == 1:
         _last_memory = _worker_memory()
     return out, _last_memory
 

@@ -512,7 +512,7 @@ class Coder:
             u.code = actor.code_at(day)
             return
         if not u.person:
-            u.country = actor.code_at(day) if actor.formerly else actor.code  # (Juba before 2011: Sudan)
+            u.country = actor.code_at(day)  # (a country's dated code: Juba before 2011 is Sudan's)
             u.plain_country = actor.kind == "country" and not u.sector
 
     def _finish(self, u: Unit) -> None:
@@ -821,12 +821,17 @@ class Coder:
         return (t.entry.voice == "active" and self._w(t.start - 1) in self.g.determiners
                 and bool(self.g.participle_endings) and self._w(t.start).endswith(self.g.participle_endings))
 
-    def _violent_subject_noun(self, t: Trigger) -> Trigger | None:
-        """A violent event noun in the subject of a general violent verb ("A roadside bombing near
-        Samarra killed ...", "A car bomb exploded ..., killing five"): the noun is the specific act."""
-        lo = self._clause_start(t.start)
-        if self._w(t.start - 1) == "," and self._w(t.start).endswith(self.g.gerund_endings or ("\0",)):
-            lo = self._s0
+    def _comma_participle(self, start: int) -> bool:
+        """Does a participle clause after a comma start at `start` (", killing 20 people")? It
+        shares the sentence's subject."""
+        return (self._w(start - 1) == "," and bool(self.g.gerund_endings)
+                and self._w(start).endswith(self.g.gerund_endings))
+
+    def _violent_noun(self, t: Trigger) -> Trigger | None:
+        """The violent event noun that names the specific act of a general violent verb: in its
+        subject ("A roadside bombing near Samarra killed ...", "A car bomb exploded ..., killing
+        five"), else after "in" ("killed 1,400 people in a sarin gas attack")."""
+        lo = self._s0 if self._comma_participle(t.start) else self._clause_start(t.start)
         before = next((o for o in reversed(self._accepted) if o.entry.voice == "nominal" and lo <= o.start
                        and o.end <= t.start and o.entry.rule.code[:2] in VIOLENT_ROOTS), None)
         if before is not None or not self.g.locative_prepositions:
@@ -845,8 +850,7 @@ class Coder:
     def _violent_participle(self, t: Trigger) -> RawEvent | None:
         """For a violent participle after a comma ("..., killing 20 people"), the event of the
         violent act before it in the sentence that it reports the outcome of, if any."""
-        if (t.entry.voice != "active" or t.entry.rule.code[:2] not in VIOLENT_ROOTS or self._w(t.start - 1) != ","
-                or not self.g.gerund_endings or not self._w(t.start).endswith(self.g.gerund_endings)):
+        if t.entry.voice != "active" or t.entry.rule.code[:2] not in VIOLENT_ROOTS or not self._comma_participle(t.start):
             return None
         for o in reversed(self._accepted):
             if o.start < t.start and o.entry.rule.code[:2] in VIOLENT_ROOTS:
@@ -865,9 +869,7 @@ class Coder:
     def _natural_cause(self, t: Trigger) -> int:
         """Where a natural cause ("hurricane", "floods") stands in the subject of a trigger, -1 if
         none; a participle clause after a comma ("..., killing dozens") has the sentence's subject."""
-        lo = self._clause_start(t.start)
-        if self._w(t.start - 1) == "," and self._w(t.start).endswith(self.g.gerund_endings or ("\0",)):
-            lo = self._s0
+        lo = self._s0 if self._comma_participle(t.start) else self._clause_start(t.start)
         return next((k for k in range(lo, t.start) if self._w(k) in self.g.natural_causes), -1)
 
     def _gerund_noun(self, t: Trigger) -> bool:
@@ -1299,7 +1301,7 @@ class Coder:
         voice = t.entry.voice
         rule = t.entry.rule
         if not code_ and voice == "active" and rule.code[:2] in VIOLENT_ROOTS and rule.code.endswith("0"):
-            weapon = self._violent_subject_noun(t)
+            weapon = self._violent_noun(t)
             if weapon is not None:
                 code_ = weapon.entry.rule.code  # "A roadside bombing killed ...": the bombing decides the code
         inherited = self._violent_participle(t)
