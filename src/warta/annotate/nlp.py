@@ -6,7 +6,10 @@ downloaded and a worker starts in well under a second.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+import numpy as np
 
 from ..resources import read_lines
 
@@ -52,22 +55,156 @@ class _Memo:
         return iter(self._lookup(string, lambda s: tuple(self._method(s))))
 
 
-def _memo_tokenizer():
-    """spaCy's default tokenizer factory (spacy.language.create_tokenizer, spaCy 3.8), its affix
-    searches memoised: built this way the 16k special cases are loaded once, as by spacy.blank."""
-    from spacy import util
+def _split_exceptions(exceptions: dict, prefix, suffix) -> tuple[dict, frozenset[str]]:
+    """The language's tokenizer exceptions in two parts: those the tokenizer must keep as special
+    cases, and the words that are simply one token as written (a set, for `token_match`).
+
+    Indonesian has ~15,700 of the second kind (reduplications: "anak-anak", "berturut-turut").
+    As special cases they cost ~1 CPU-s to load per process, and each one met in a text stops
+    spaCy caching that text's words (spaCy #1250). A word moves to the set only when that gives
+    the same tokens: one token, no NORM of its own, no space, and no prefix or suffix rule that
+    applies to it (a special case stops affix splitting where a token_match is never consulted)."""
+    from spacy.symbols import NORM
+
+    kept: dict = {}
+    whole: set[str] = set()
+    for text, pieces in exceptions.items():
+        one_token = len(pieces) == 1 and NORM not in pieces[0] and "norm" not in pieces[0]
+        if one_token and " " not in text and not (prefix and prefix(text)) and not (suffix and suffix(text)):
+            whole.add(text)
+        else:
+            kept[text] = pieces
+    return kept, frozenset(whole)
+
+
+def _whole_word_tokenizer_class():
+    from spacy.attrs import ORTH, SPACY
     from spacy.tokenizer import Tokenizer
 
-    def factory(nlp) -> Tokenizer:
+    class WholeWordTokenizer(Tokenizer):
+        """spaCy's tokenizer with a set of whole words (`_split_exceptions`) in place of most
+        special cases, and the one thing those special cases also did: where infixes split such a
+        word inside a longer chunk ("anak-anak.,Namun" -> anak - anak . ,Namun), spaCy's special-
+        case matcher joined it again. `_rejoin` does the same, by the same rules."""
+
+        def __call__(self, string):
+            doc = Tokenizer.__call__(self, string)
+            split = self.rejoin_split
+            if split and split.glued(string):
+                self._rejoin(doc, split)
+            return doc
+
+        def _rejoin(self, doc, split) -> None:
+            n = len(doc)
+            cols = doc.to_array([ORTH, SPACY])
+            orth, spacy = cols[:, 0], cols[:, 1]
+            # infix tokens with a word on both sides and no space between
+            infix = orth[1:n - 1] == split.infix_ids[0]
+            for other in split.infix_ids[1:]:  # a handful of ids: cheaper than np.isin
+                infix |= orth[1:n - 1] == other
+            at = np.flatnonzero(infix & (spacy[1:n - 1] == 0) & (spacy[:n - 2] == 0)) + 1
+            if not len(at):
+                return
+            spans = set()
+            texts: list[str] | None = None
+            for i in at.tolist():
+                # the infix and the tokens on either side must occur together in a word
+                if (doc[i - 1].text, doc[i].text, doc[i + 1].text) not in split.triples:
+                    continue
+                if texts is None:
+                    texts = [t.text for t in doc]
+                for a in range(max(0, i - split.longest + 1), i):
+                    for b in range(i + 2, min(n, a + split.longest) + 1):
+                        pieces = tuple(texts[a:b])
+                        if split.pieces.get("".join(pieces)) == pieces:
+                            spans.add((a, b))
+            if not spans:
+                return
+            # spaCy's _filter_special_spans: longest first (later start first among equals); a span
+            # is kept unless its first or last token is already taken; every span takes its tokens.
+            taken: set[int] = set()
+            keep = []
+            for a, b in sorted(spans, key=lambda s: (s[1] - s[0], s[0]), reverse=True):
+                if a not in taken and b - 1 not in taken:
+                    keep.append((a, b))
+                taken.update(range(a, b))
+            if keep:
+                with doc.retokenize() as retokenizer:
+                    for a, b in keep:
+                        retokenizer.merge(doc[a:b], attrs={ORTH: doc[a:b].text})
+
+    return WholeWordTokenizer
+
+
+def _infix_pieces(word: str, matches) -> tuple[str, ...]:
+    """The tokens spaCy's tokenizer makes of a word it splits at infixes (Tokenizer._attach_tokens)."""
+    out, start = [], 0
+    for m in matches:
+        s, e = m.start(), m.end()
+        if s == 0:  # an infix at the very start is no split point
+            continue
+        if s != start:
+            out.append(word[start:s])
+        if s != e:
+            out.append(word[s:e])
+        start = e
+    if word[start:]:
+        out.append(word[start:])
+    return tuple(out)
+
+
+class _Rejoin:
+    """The whole words that infixes split, indexed for `WholeWordTokenizer._rejoin`."""
+
+    def __init__(self, words: frozenset[str], infix_finditer, vocab):
+        self.pieces: dict[str, tuple[str, ...]] = {}
+        infixes: set[str] = set()
+        self.triples: set[tuple[str, str, str]] = set()  # consecutive tokens around each infix
+        for w in words:
+            matches = list(infix_finditer(w)) if infix_finditer else []
+            if matches:
+                pieces = self.pieces[w] = _infix_pieces(w, matches)
+                self.triples.update(zip(pieces, pieces[1:], pieces[2:]))
+                infixes.update(m.group() for m in matches if m.start() > 0 and m.group())
+        # tokens of a split word never carry spaces: only a paragraph with an infix between two
+        # non-space characters can hold one
+        chars = "".join(sorted({c for p in infixes for c in p}))
+        self._glued = re.compile(r"\S[%s]\S" % re.escape(chars)).search if chars else None
+        self.infix_ids = [np.uint64(vocab.strings.add(p)) for p in sorted(infixes)]
+        self.longest = max((len(p) for p in self.pieces.values()), default=0)
+
+    def glued(self, string: str) -> bool:
+        return self._glued is not None and self._glued(string) is not None
+
+    def __bool__(self) -> bool:
+        return bool(self.pieces)
+
+
+def _memo_tokenizer():
+    """spaCy's default tokenizer factory (spacy.language.create_tokenizer, spaCy 3.8), its affix
+    searches memoised and its whole-word exceptions a set (`_split_exceptions`)."""
+    from spacy import util
+
+    def factory(nlp):
         d = nlp.Defaults
         prefix = util.compile_prefix_regex(d.prefixes).search if d.prefixes else None
         suffix = util.compile_suffix_regex(d.suffixes).search if d.suffixes else None
         infix = util.compile_infix_regex(d.infixes).finditer if d.infixes else None
-        return Tokenizer(nlp.vocab, rules=d.tokenizer_exceptions,
-                         prefix_search=_Memo(prefix).search if prefix else None,
-                         suffix_search=_Memo(suffix).search if suffix else None,
-                         infix_finditer=_Memo(infix).finditer if infix else None,
-                         token_match=d.token_match, url_match=d.url_match)
+        kept, whole = _split_exceptions(d.tokenizer_exceptions or {}, prefix, suffix)
+        own_match = d.token_match
+        token_match = whole.__contains__  # called for every new chunk: a C call, no Python frame
+        if own_match is not None:
+            def token_match(string: str):
+                return string in whole or own_match(string)
+
+        tokenizer = _whole_word_tokenizer_class()(
+            nlp.vocab, rules=kept,
+            prefix_search=_Memo(prefix).search if prefix else None,
+            suffix_search=_Memo(suffix).search if suffix else None,
+            infix_finditer=_Memo(infix).finditer if infix else None,
+            token_match=token_match if whole or own_match else None, url_match=d.url_match)
+        tokenizer.rejoin_split = _Rejoin(whole, infix, nlp.vocab)
+        return tokenizer
 
     return factory
 
@@ -116,6 +253,25 @@ def _fast_sentencizer():
     return FastSentencizer
 
 
+# The word attributes warta reads (lower_, is_alpha, is_lower, is_title, is_stop, like_num; the
+# sentencizer's is_punct), with NORM, IS_SPACE and LANG, which spaCy itself may read.
+USED_LEXICAL_ATTRIBUTES = ("LOWER", "NORM", "IS_ALPHA", "IS_LOWER", "IS_TITLE", "IS_STOP", "LIKE_NUM",
+                           "IS_PUNCT", "IS_SPACE", "LANG")
+
+
+def _keep_lexical_attributes(vocab) -> None:
+    """spaCy computes ~23 attributes for every new word, in Python (shape, prefix, suffix, like_url
+    ...): news brings tens of thousands of new words, and warta reads eight of them. The others
+    are left unset (a token's shape_ is ""): IndoSum dev's paragraphs tokenized in 3.9 CPU-s with
+    all, 3.45 with these."""
+    from spacy.attrs import IDS
+
+    keep = {IDS[name] for name in USED_LEXICAL_ATTRIBUTES}
+    getters = vocab.lex_attr_getters
+    for attr in [a for a in getters if a not in keep]:
+        del getters[attr]
+
+
 @lru_cache(maxsize=None)
 def get_nlp(lang: str):
     """The spaCy pipeline for `lang`: tokenizer + abbreviation special cases + sentencizer.
@@ -134,6 +290,7 @@ def get_nlp(lang: str):
     for abbr in read_lines("lang", lang, "abbreviations.txt"):
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
     nlp.tokenizer.max_cache_size = TOKEN_CACHE_SIZE
+    _keep_lexical_attributes(nlp.vocab)
     if not Language.has_factory("warta_sentencizer"):
         Language.factory("warta_sentencizer", func=lambda nlp, name: _fast_sentencizer()(name))
     nlp.add_pipe("warta_sentencizer", name="sentencizer")
