@@ -189,6 +189,35 @@ def test_worker_pool_is_replaced_every_recycle_articles_without_changing_results
     assert bool(resources._coders) == (start == "fork")  # forked workers share the parent's coders
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_forked_pools_load_the_languages_they_meet(tmp_path, monkeypatch):
+    # The writer loads before forking only the languages of the first chunks; English met later is
+    # loaded by the workers that meet it, then by the writer for the next pool. Results are unchanged.
+    from warta import engine
+    from warta.ingest import read_inputs
+    from warta.pipeline import Resources
+
+    src = tmp_path / "corpus.jsonl"
+    _corpus(src, 60)
+    english = [json.loads(line) for line in (ROOT / "tests" / "data" / "gold" / "en" / "heldout-wire.jsonl")
+               .read_text(encoding="utf-8").splitlines()[:40]]
+    with src.open("a", encoding="utf-8") as fh:
+        for rec in english:  # no lang field: the language model decides
+            fh.write(json.dumps({"id": rec["id"], "date": rec["date"], "text": rec["text"]}) + "\n")
+    alone = [r.events for r in engine.run_local(read_inputs([src]), Resources(), workers=1)]
+    assert any(e.lang == "en" for evs in alone for e in evs)
+    monkeypatch.setattr(engine, "start_method", lambda: "fork")
+    monkeypatch.setattr(engine, "RECYCLE", 25)  # pools of 50 articles: 60 Indonesian, then English
+    monkeypatch.setattr(engine, "CHUNK", 5)
+    loaded = []
+    resources = Resources()
+    real = resources.preload
+    monkeypatch.setattr(resources, "preload", lambda languages=None: loaded.append(sorted(languages)) or real(languages))
+    pooled = [r.events for r in engine.run_local(read_inputs([src]), resources, workers=2)]
+    assert [[e.to_dict() for e in evs] for evs in pooled] == [[e.to_dict() for e in evs] for evs in alone]
+    assert loaded[0] == ["id"] and loaded[-1] == ["en", "id"], loaded
+
+
 def _pool_facts(_):
     """What a pool's worker sees before coding anything (run in the worker)."""
     from warta import engine

@@ -93,3 +93,21 @@ def test_indonesian_whole_words_are_no_longer_special_cases():
     assert len(stock("id").tokenizer.rules) > 15_000
     assert len(tokenizer.rules) < 1_000
     assert tokenizer.token_match("anak-anak") and not tokenizer.token_match("anak")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_affix_searches_find_what_spacys_regex_search_finds(lang):
+    from spacy import util
+
+    from warta.annotate.nlp import prefix_searcher, suffix_searcher
+
+    d = spacy.blank(lang).Defaults
+    prefix, suffix = util.compile_prefix_regex(d.prefixes), util.compile_suffix_regex(d.suffixes)
+    fast_prefix, fast_suffix = prefix_searcher(prefix), suffix_searcher(suffix)
+    words = {w for text in TRICKY[lang] + _demo_paragraphs(200) for w in text.split()}
+    words |= {"", ".", "..", "kata..", "kata...", "12km", "Rp10.000,-", "USD10", "(21/10).", "x\n", "ab.\n",
+              "<a href=x>kata", "kata<a b>", "<b/>kata", "kata</a>", "'s", "don't", "“kutipan”", "—"}
+    for w in sorted(words):
+        for slow, fast in ((prefix.search, fast_prefix), (suffix.search, fast_suffix)):
+            a, b = slow(w), fast(w)
+            assert (a and a.span()) == (b and b.span()), (w, a, b)

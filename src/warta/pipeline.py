@@ -62,12 +62,14 @@ class Resources:
         state["_coders"] = {}
         return state
 
-    def preload(self) -> None:
-        """Load now what coding otherwise loads at the first article that needs it: every
-        language's coder (dictionaries, spaCy pipeline), the gazetteer and the language model.
-        A process that forks its workers after this shares all of it with them."""
+    def preload(self, languages=None) -> None:
+        """Load now what coding otherwise loads at the first article that needs it: the coders
+        (dictionaries, spaCy pipeline) of `languages` (default: every language coded), the
+        gazetteer and the language model. A process that forks its workers after this shares all
+        of it with them; a language not loaded here is loaded by a worker when it meets one."""
+        wanted = self.languages if languages is None else [lang for lang in self.languages if lang in languages]
         with _collector_paused():
-            for lang in self.languages:
+            for lang in wanted:
                 self.coder(lang)
             get_gazetteer()
             langid.load()
@@ -153,6 +155,18 @@ def detect_language(article: Article, text: str, languages) -> tuple[str, float]
     if article.lang:
         return normalise_lang(article.lang), 1.0
     return langid.detect(text)
+
+
+def languages_of(items, resources: Resources) -> set[str]:
+    """The languages coded among these articles, as `process` would find them (the language model
+    on the raw text here, not the cleaned one: close enough to choose what to load)."""
+    found = set()
+    for item in items:
+        if isinstance(item, Article) and item.text:
+            lang, score = detect_language(item, item.text[:2000], resources.languages)
+            if lang in resources.languages and score >= resources.min_language_score:
+                found.add(lang)
+    return found
 
 
 def coded_sentences(text: str, coder: Coder, day: str | None, date_source: str = dates.NONE,

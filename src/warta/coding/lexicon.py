@@ -7,7 +7,7 @@ Built once per worker and language (`get_lexicon`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..annotate import morph
@@ -16,6 +16,9 @@ from .dictionaries import Actor, EventRule, Grammar, load_actors, load_agents, l
 
 # Actor kinds whose names often sit inside an organisation's or another person's name.
 _INSIDE_NAMES = frozenset({"country", "metonym", "person"})
+
+# An exact-case entry whose token texts are its patterns' own, as written (filled in by _compile).
+_AS_WRITTEN: frozenset = frozenset({("\0as written",)})
 
 # Kinds of entries a match can point to.
 ACTOR, CAPITAL, DEMONYM, AGENT, TRIGGER = "actor", "capital", "demonym", "agent", "trigger"
@@ -83,9 +86,8 @@ class Lexicon:
                 strict = [a for a in forms if _needs_exact_case(a, actor)]
                 if loose:
                     self._add(f"{kind}:{actor.key}", Entry(kind, actor=actor), loose)
-                if strict:
-                    exact = frozenset(tuple(t.text for t in self.nlp.make_doc(a)) for a in strict)
-                    self._add(f"{kind}!:{actor.key}", Entry(kind, actor=actor, exact=exact), strict)
+                if strict:  # the exact token texts are read from the patterns' docs (_compile)
+                    self._add(f"{kind}!:{actor.key}", Entry(kind, actor=actor, exact=_AS_WRITTEN), strict)
             dem = actor.demonyms.get(self.lang, ())
             if dem:
                 self._add(f"{DEMONYM}:{actor.key}", Entry(DEMONYM, actor=actor), dem)
@@ -147,6 +149,8 @@ class Lexicon:
             if not phrases:
                 continue
             docs = list(tokenizer.pipe(phrases))
+            if entry.exact is _AS_WRITTEN:
+                entry = replace(entry, exact=frozenset(tuple(t.text for t in doc) for doc in docs))
             self.matcher.add(key, docs)
             self.entries[strings.add(key)] = entry
         self._pending.clear()

@@ -58,10 +58,14 @@ class Signer:
     def signature(self, text: str) -> np.ndarray:
         words = _WORD.findall(text.lower())
         k = self.shingle
-        shingles = {" ".join(words[i:i + k]).encode("utf-8") for i in range(max(1, len(words) - k + 1))}
+        if len(words) > k:  # every run of k words, joined by C (zip of k shifted lists)
+            shingles = set(map(" ".join, zip(*[words[i:] for i in range(k)])))
+        else:  # a text of k words or fewer is one shingle, "" for no words (as datasketch is fed)
+            shingles = {" ".join(words)}
         sha1 = hashlib.sha1
         # The first 4 bytes of each SHA-1, little-endian (datasketch's sha1_hash32), all at once.
-        hv = np.frombuffer(b"".join(sha1(s).digest()[:4] for s in shingles), dtype="<u4").astype(np.uint32)
+        hv = np.frombuffer(b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingles]),
+                           dtype="<u4").astype(np.uint32)
         with np.errstate(over="ignore"):
             phv = _fmix32(hv)[:, None] * self._a + self._b
         return phv.min(axis=0)
