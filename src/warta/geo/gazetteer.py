@@ -59,9 +59,14 @@ class Gazetteer:
         key = name_key(name)
         if not key:
             return
-        bucket = self.index.setdefault(key, [])
-        if not any(p is place and lg == lang for p, lg in bucket):
+        bucket = self.index.get(key)
+        if bucket is None:  # most names are new: no scan of a bucket (~130k names at every start)
+            self.index[key] = [(place, lang)]
+        elif not any(p is place and lg == lang for p, lg in bucket):
             bucket.append((place, lang))
+        if " " not in key:
+            self.first_words.add(key)
+            return
         words = key.split(" ")
         self.max_words = max(self.max_words, len(words))
         self.first_words.add(words[0])
@@ -115,8 +120,12 @@ def load(tsv: Path | None = None, curated: Path | None = None) -> Gazetteer:
     tsv = tsv or data_path("places", "gazetteer.tsv")
     curated = curated or data_path("places", "curated.yaml")
     gz = Gazetteer()
+    cur = load_yaml(curated.read_text(encoding="utf-8")) or {}
+    # Places given more names in curated.yaml are curated ones from the start: no pass over the
+    # whole index afterwards to swap them in.
+    aliased = {e.get("place") for e in cur.get("aliases") or () if isinstance(e, dict)}
     for row in read_tsv(tsv):
-        place = _place(row)
+        place = _place(row, curated=row["id"] in aliased)
         gz.places[place.id] = place
         if place.kind == "country":
             gz.countries[place.country] = place
@@ -124,9 +133,11 @@ def load(tsv: Path | None = None, curated: Path | None = None) -> Gazetteer:
             gz.add_name(place, name)
         for name in (row.get("names_en") or "").split("|"):
             gz.add_name(place, name, "en")
-    cur = load_yaml(curated.read_text(encoding="utf-8")) or {}
+    replaced = set()  # ids whose Place object changed after names were indexed
     for entry in cur.get("places") or ():
         place = _place({**entry, "full_name": entry.get("name"), "feature_id": entry.get("id")}, curated=True)
+        if place.id in gz.places:  # an id used twice (`warta dict check` reports it): the curated one wins
+            replaced.add(place.id)
         gz.places[place.id] = place
         for name, lang in _lang_names(entry.get("names")):
             gz.add_name(place, name, lang)
@@ -134,12 +145,16 @@ def load(tsv: Path | None = None, curated: Path | None = None) -> Gazetteer:
         place = gz.places.get(entry.get("place"))
         if place is None:
             continue  # reported by `warta dict check`
-        place = gz.places[place.id] = _replace_curated(place)
+        curated_place = gz.places[place.id] = _replace_curated(place)
+        if curated_place is not place:
+            replaced.add(place.id)
         for name, lang in _lang_names(entry.get("names")):
-            gz.add_name(place, name, lang)
+            gz.add_name(curated_place, name, lang)
     # A place whose names were curated is the curated one everywhere in the index.
-    for key, bucket in gz.index.items():
-        gz.index[key] = [(gz.places[p.id], lg) for p, lg in bucket]
+    if replaced:
+        for key, bucket in gz.index.items():
+            if any(p.id in replaced for p, _ in bucket):
+                gz.index[key] = [(gz.places[p.id], lg) for p, lg in bucket]
     for lang, groups in (cur.get("words") or {}).items():
         gz.words[lang] = {k: frozenset(str(w).casefold() for w in groups.get(k) or ()) for k in WORD_KEYS}
     gz.needs_cue = frozenset(name_key(str(n)) for n in cur.get("needs_cue") or ())
