@@ -111,3 +111,17 @@ def test_affix_searches_find_what_spacys_regex_search_finds(lang):
         for slow, fast in ((prefix.search, fast_prefix), (suffix.search, fast_suffix)):
             a, b = slow(w), fast(w)
             assert (a and a.span()) == (b and b.span()), (w, a, b)
+
+
+def test_hyphenated_words_split_as_the_infix_regex_splits_them():
+    # _Rejoin takes the tokens of "anak-anak" from its hyphens, not the regex: the same for every word
+    from spacy import util
+
+    from warta.annotate.nlp import _HYPHENATED, _hyphen_pieces, _infix_pieces
+
+    d = spacy.blank("id").Defaults
+    infix = util.compile_infix_regex(d.infixes).finditer
+    words = [w for w in d.tokenizer_exceptions if _HYPHENATED.fullmatch(w)]
+    assert len(words) > 15_000
+    for w in words:
+        assert _hyphen_pieces(w) == _infix_pieces(w, list(infix(w))), w

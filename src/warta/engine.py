@@ -143,8 +143,8 @@ def _one_pool(items: Iterator, resources: Resources, workers: int, met: set[str]
     limit = FORKED_WORKER_MEMORY if forked else WORKER_MEMORY
     if forked:
         # Only the languages of the first chunks, and of the articles earlier pools coded, are
-        # loaded before the fork: a corpus in one language does not wait for the others' (~0.4 s
-        # for English, ~1.8 s for Indonesian); a worker that meets another loads it itself.
+        # loaded before the fork: a corpus in one language does not wait for the others' (~0.45 s
+        # for English, ~1.1 s for Indonesian); a worker that meets another loads it itself.
         # The workers are forked from this process, which has other threads: DuckDB's (idle
         # between two store queries), and maybe a progress bar's or fetchers'. A worker only
         # inherits their memory: it never calls DuckDB or touches their objects, and its standard
