@@ -26,12 +26,12 @@ class _Memo:
     """One of the tokenizer's affix searches (prefix, suffix, infix regex), remembered per string.
 
     spaCy caches a word's tokens, but within a text stops caching after the first special case
-    (spaCy #1250), and Indonesian has 16k of them (reduplications, abbreviations): most words of
-    a news paragraph went through the three regexes again (~8 us a prefix search: CLICK-ID with one
-    worker took 43 CPU-seconds without the memo, 35-39 with it). A regex's answer depends on the
-    string only, so remembering it changes nothing
-    (the events of 4,000 CLICK-ID and IndoSum articles compare equal); the memo starts afresh when
-    full, which keeps a worker's memory bounded.
+    (spaCy #1250); with Indonesian's 16k special cases most words of a news paragraph went through
+    the three regexes again (CLICK-ID with one worker took 43 CPU-seconds without the memo, 35-39
+    with it). Most of those are now a set (`_split_exceptions`), but abbreviations remain, and a
+    word split off a chunk ("kata," -> "kata") is looked up again. A regex's answer depends on the
+    string only, so remembering it changes nothing (the events of 4,000 CLICK-ID and IndoSum
+    articles compare equal); the memo starts afresh when full, which keeps a worker's memory bounded.
     """
 
     def __init__(self, method, regex=None):
@@ -164,6 +164,7 @@ def _split_exceptions(exceptions: dict, prefix, suffix) -> tuple[dict, frozenset
     return kept, frozenset(whole)
 
 
+@lru_cache(maxsize=1)
 def _whole_word_tokenizer_class():
     from spacy.attrs import ORTH, SPACY
     from spacy.tokenizer import Tokenizer
