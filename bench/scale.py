@@ -38,25 +38,11 @@ import threading
 import time
 from pathlib import Path
 
+from warta.procmem import rollup
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpora"
 CORPORA = [SHARED / "indosum-dev.jsonl.gz", SHARED / "click-id.jsonl.gz"]
-
-
-def _rollup(p: int) -> dict[str, int]:
-    """Rss, Pss and private size (Private_Clean + Private_Dirty) of a process, in bytes."""
-    out = {"rss": 0, "pss": 0, "uss": 0}
-    try:
-        with open(f"/proc/{p}/smaps_rollup") as fh:
-            for line in fh:
-                key = line.split(":", 1)[0]
-                if key in ("Rss", "Pss"):
-                    out[key.lower()] = int(line.split()[1]) * 1024
-                elif key in ("Private_Clean", "Private_Dirty"):
-                    out["uss"] += int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return out
 
 
 def _tree(pid: int) -> list[int]:
@@ -83,7 +69,7 @@ def _sample(pid: int) -> None:
     RSS, the largest child's RSS and private size; WORKERS collects the children's ids."""
     rss = pss = 0
     for p in _tree(pid):
-        m = _rollup(p)
+        m = rollup(p)
         rss, pss = rss + m["rss"], pss + m["pss"]
         if p == pid:
             PEAKS["command"] = max(PEAKS["command"], m["rss"])

@@ -127,7 +127,7 @@ def _pooled(items: Iterable, resources: Resources, workers: int) -> Iterator:
     # flat however long the corpus; a restart costs nothing when forked (the dictionaries are
     # loaded in this process), a few seconds of dictionary loading per worker when spawned.
     it = iter(items)
-    met: set[str] = set()  # languages of the articles coded so far
+    met: set[str] = set()  # languages coded so far, or seen at the start of a pool
     while True:
         head = list(islice(it, 1))
         if not head:
@@ -149,9 +149,11 @@ def _one_pool(items: Iterator, resources: Resources, workers: int, met: set[str]
         # between two store queries), and maybe a progress bar's or fetchers'. A worker only
         # inherits their memory: it never calls DuckDB or touches their objects, and its standard
         # streams are made afresh (_fresh_stdio), so no lock they held at the fork is ever waited on.
-        head = list(islice(items, CHUNK * workers))
-        items = chain(head, items)
-        resources.preload(languages_of(head, resources) | met)
+        if not met.issuperset(resources.languages):  # (once every language was met, no need to look)
+            head = list(islice(items, CHUNK * workers))
+            items = chain(head, items)
+            met.update(languages_of(head, resources))
+        resources.preload(met)
         # Objects alive now stay out of the cycle collector's passes, here and in the workers: a
         # pass writes to every object it visits, which copies each page of the shared dictionaries
         # into the process that collects. Cyclic garbage alive now is never freed: little (the

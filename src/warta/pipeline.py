@@ -74,6 +74,10 @@ class Resources:
             get_gazetteer()
             langid.load()
 
+    def codes(self, lang: str, score: float) -> bool:
+        """Is an article detected as `lang` with this score coded (else skipped)?"""
+        return lang in self.languages and score >= self.min_language_score
+
     def coder(self, lang: str) -> Coder:
         if lang not in self._coders:
             with _collector_paused():
@@ -164,7 +168,7 @@ def languages_of(items, resources: Resources) -> set[str]:
     for item in items:
         if isinstance(item, Article) and item.text:
             lang, score = detect_language(item, item.text[:2000], resources.languages)
-            if lang in resources.languages and score >= resources.min_language_score:
+            if resources.codes(lang, score):
                 found.add(lang)
     return found
 
@@ -291,7 +295,7 @@ def _process(article: Article, resources: Resources, result: Result) -> Result:
         result.error = ErrorRow(article.id, "clean", "no article text left after removing page furniture", article.origin)
         return result
     lang, score = detect_language(article, ct.text, resources.languages)
-    if lang not in resources.languages or score < resources.min_language_score:
+    if not resources.codes(lang, score):
         result.status = "skipped"
         what = f"language {lang!r} (score {score:.2f})" if lang else "no language detected"
         result.error = ErrorRow(article.id, "annotate",

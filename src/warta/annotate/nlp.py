@@ -178,7 +178,7 @@ def _whole_word_tokenizer_class():
         def __call__(self, string):
             doc = Tokenizer.__call__(self, string)
             split = self.rejoin_split
-            if split and split.glued(string):
+            if split.glued(string):
                 self._rejoin(doc, split)
             return doc
 
@@ -289,10 +289,8 @@ class _Rejoin:
         self.longest = max((len(p) for p in self.pieces.values()), default=0)
 
     def glued(self, string: str) -> bool:
+        """Could this text hold a word that infixes split (never, where no word is split so)?"""
         return self._glued is not None and self._glued(string) is not None
-
-    def __bool__(self) -> bool:
-        return bool(self.pieces)
 
 
 def _memo_tokenizer():
