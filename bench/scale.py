@@ -14,6 +14,10 @@ workers forked after the writer loaded the dictionaries share those pages with i
 sum of resident sizes (RSS) counts them once per process. The peak RSS sum is printed beside it,
 with the writer's RSS and the largest worker's RSS and private size (USS: pages it alone holds).
 
+`throughput` also runs the command on the corpus's first few hundred articles: the rest of the
+corpus took the difference, which gives the rate after start-up (imports, dictionaries, forks:
+~2 s, a quarter of IndoSum dev's run with 2 workers), the rate a long corpus approaches.
+
 `steady` codes in this process after loading the dictionaries, and counts CPU seconds, not wall
 time: articles per CPU-second is the rate one core gives on a machine shared with other work.
 
@@ -133,18 +137,43 @@ def _warta(*args: str) -> list[str]:
     return [sys.executable, "-m", "warta", *args]
 
 
+# Articles of the short run that measures start-up: a few chunks per worker, so workers are forked
+# and the dictionaries loaded as in the full run.
+HEAD = 256
+
+
+def _head(corpus: Path, n: int) -> Path:
+    """The corpus's first n lines as a JSONL file of their own."""
+    opener = gzip.open if corpus.suffix == ".gz" else open
+    out = Path(tempfile.mkdtemp()) / f"head-{n}.jsonl"
+    with opener(corpus, "rt", encoding="utf-8") as fh, out.open("w", encoding="utf-8") as dst:
+        for i, line in enumerate(fh):
+            if i >= n:
+                break
+            dst.write(line)
+    return out
+
+
 def throughput(args) -> None:
     print("# throughput: python -m warta ingest CORPUS --db fresh.duckdb -q --workers N (dedup on, default)")
     print(f"# machine: {os.cpu_count()} cores; the figure per core is articles/s / N")
+    print(f"# after start-up: the same command on the corpus's first {HEAD} articles gives the start-up (imports,"
+          " dictionaries, forks, plus those articles); the rest of the corpus took the difference")
     for corpus in args.corpus:
+        head = _head(corpus, HEAD)
         for n in args.workers:
             db = Path(tempfile.mkdtemp()) / "bench.duckdb"
             secs, pss, cpu = run_measured(_warta("ingest", str(corpus), "--db", str(db), "-q", "--workers", str(n)))
             total, coded, events = _count(db)
+            rss = PEAKS["rss"]  # (the short run below measures its own)
+            short = Path(tempfile.mkdtemp()) / "head.duckdb"
+            head_secs = run_measured(_warta("ingest", str(head), "--db", str(short), "-q", "--workers", str(n)))[0]
+            rate = (total - HEAD) / (secs - head_secs)
             print(f"{corpus.name:24} workers={n}  {total} articles ({coded} coded, {events} events) in {secs:6.1f} s"
                   f"  = {total / secs:6.1f} articles/s = {total / secs / n:6.1f} per core;"
-                  f"  CPU {cpu:6.1f} s = {total / cpu:6.1f} articles per CPU-second;"
-                  f"  peak PSS sum {_mib(pss)} (RSS sum {_mib(PEAKS['rss'])});  {_load()}", flush=True)
+                  f"  after start-up ({head_secs:.1f} s for the first {HEAD}) {rate:6.1f} articles/s = {rate / n:6.1f}"
+                  f" per core;  CPU {cpu:6.1f} s = {total / cpu:6.1f} articles per CPU-second;"
+                  f"  peak PSS sum {_mib(pss)} (RSS sum {_mib(rss)});  {_load()}", flush=True)
 
 
 def _base_records() -> list[dict]:

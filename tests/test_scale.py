@@ -161,6 +161,30 @@ def test_sigkilled_ingest_rerun_ends_with_the_tables_of_a_clean_run(tmp_path):
     assert _tables(db) == _tables(clean)
 
 
+def test_the_writer_reconnects_to_the_store_without_changing_the_tables(tmp_path, monkeypatch):
+    from warta import api
+    from warta.store import Store
+
+    corpus = _corpus(tmp_path / "corpus.jsonl", 120)
+    once = tmp_path / "once.duckdb"
+    warta.ingest([corpus], db=once, workers=1, batch=25)
+    reconnects = []
+    real = Store.reconnect
+
+    def counted(self):
+        real(self)
+        reconnects.append(self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+
+    monkeypatch.setattr(api, "RECONNECT_EVERY", 50)
+    monkeypatch.setattr(Store, "reconnect", counted)
+    again = tmp_path / "again.duckdb"
+    report = warta.ingest([corpus], db=again, workers=1, batch=25)
+    assert report.duplicates >= 12  # the near-duplicate index reads the signatures written before each reconnection
+    assert len(reconnects) == 132 // 50  # 120 articles and 12 copies, in batches of 25
+    assert all(limit == reconnects[0] and "MiB" in limit for limit in reconnects)  # the store's memory cap again
+    assert _tables(again) == _tables(once)
+
+
 # Forked workers (the default on Linux) and spawned ones (elsewhere, or `[pipeline] start = "spawn"`).
 @pytest.mark.parametrize("limit, start", [("articles", "fork"), ("memory", "fork"), ("articles", "spawn")])
 def test_worker_pool_is_replaced_every_recycle_articles_without_changing_results(tmp_path, monkeypatch, limit, start):

@@ -65,6 +65,7 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False):
         self.path = str(path)
+        self.read_only = read_only
         if Path(path).is_dir():  # Parquet tables written by `warta spark`: read through views
             if not read_only:
                 raise StoreError(f"{self.path} is a folder of Parquet tables (from `warta spark`); it can be "
@@ -92,6 +93,19 @@ class Store:
             except duckdb.Error as exc:
                 raise StoreError(f"[store] memory_limit = {limit!r} is not a size DuckDB understands "
                                  f"(e.g. \"256MB\", \"1GB\"): {exc}") from None
+
+    def reconnect(self) -> None:
+        """Close the connection and open the file again, between two writes. DuckDB holds memory for
+        an open database beyond its capped page cache and gives it back only on close: a writer
+        that kept one connection measured ~40 MiB more after 4x10^5 articles than one that
+        reconnected every 50,000 (an explicit CHECKPOINT gave back about half)."""
+        self.con.close()
+        try:
+            self.con = duckdb.connect(self.path, read_only=self.read_only)
+        except (duckdb.IOException, duckdb.Error) as exc:
+            raise StoreError(f"cannot open the store {self.path!r} again: {exc}. Did another process "
+                             "take it while this one was writing?") from None
+        self._limit_memory()
 
     def __enter__(self) -> "Store":
         return self
