@@ -157,9 +157,3 @@ def test_a_claim_of_an_attack_named_earlier_is_no_second_attack():
 
 def test_released_persons_named_in_the_pattern_are_the_target_id():
     assert triples("Abu Sayyaf melepaskan sandera warga Indonesia.", date="2018-05-14") == {("PHLREB", "IDNCVL", "0841")}
-
-
-def test_a_bombing_by_the_military_is_an_air_strike_with_or_without_a_target():
-    # "pengeboman" alone reads as a terror bombing (183); by an army it is 195
-    assert triples("Tentara Israel melakukan pengeboman pada Minggu malam.") == {("ISRMIL", "", "195")}
-    assert triples("Kelompok teroris melakukan pengeboman pada Minggu malam.") == {("IDNREB", "", "183")}

@@ -1661,19 +1661,18 @@ class Coder:
                                                  and tg.placed_by is not None and not s.bare)
 
         for s in sources:
-            # "the bombing of its embassy by NATO warplanes", "Israeli jets bombed ...": a bombing
-            # by an army or its aircraft is an air strike, with or without a named target.
-            own_code = MILITARY_BOMBING if event_code == NON_MILITARY_BOMBING and s.sector == "MIL" else event_code
             # ("Rusia ... pemerintah Rusia": no act on oneself; "Serbia's president promised to
             # democratize Serbia": aimed only at itself, the act has no other target)
             if not targets or (self.g.self_target_dropped and event_code[:2] not in PARTNER_ROOTS
                                and all(same(s, tg) or own_place(s, tg) for tg in targets)):
-                out.append(RawEvent(s, None, own_code, rule.id, t, voice, code(s), ""))
+                out.append(RawEvent(s, None, event_code, rule.id, t, voice, code(s), ""))
             for tg in targets:
                 if not same(s, tg) and not own_place(s, tg):
                     # "forced the UN refugee agency out": expelling a body is 166, a person 174
                     body = rule.bodies and not code_ and code(tg)[:3] in INTERNATIONAL_BODIES
-                    ev_code = rule.bodies if body else own_code
+                    ev_code = rule.bodies if body else event_code
+                    if ev_code == NON_MILITARY_BOMBING and s.sector == "MIL":
+                        ev_code = MILITARY_BOMBING  # "the bombing of its embassy by NATO warplanes": an air strike
                     out.append(RawEvent(s, tg, ev_code, rule.id, t, voice, code(s), code(tg)))
                     if rule.reverse:
                         out.append(RawEvent(tg, s, rule.reverse, rule.id, t, voice, code(tg), code(s)))
