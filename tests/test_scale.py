@@ -185,6 +185,28 @@ def test_the_writer_reconnects_to_the_store_without_changing_the_tables(tmp_path
     assert _tables(again) == _tables(once)
 
 
+@pytest.mark.skipif(sys.version_info < (3, 12) or not sys.platform.startswith("linux"),
+                    reason="Python warns at a fork with threads from 3.12; workers are forked on Linux only")
+def test_forking_beside_duckdbs_threads_gives_no_deprecation_warning(tmp_path):
+    import warnings
+
+    corpus = _corpus(tmp_path / "corpus.jsonl", 80)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        seen = []
+        real = warta.Resources.preload
+
+        def preload(self, languages=None):  # the fork follows: DuckDB's threads are there now
+            seen.append(len(os.listdir("/proc/self/task")))  # threads, DuckDB's included
+            real(self, languages)
+
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(warta.Resources, "preload", preload)
+            warta.ingest([corpus], db=tmp_path / "w.duckdb", workers=2)
+    assert seen and seen[0] > 1
+    assert not [w for w in caught if "fork" in str(w.message)]
+
+
 # Forked workers (the default on Linux) and spawned ones (elsewhere, or `[pipeline] start = "spawn"`).
 @pytest.mark.parametrize("limit, start", [("articles", "fork"), ("memory", "fork"), ("articles", "spawn")])
 def test_worker_pool_is_replaced_every_recycle_articles_without_changing_results(tmp_path, monkeypatch, limit, start):

@@ -18,7 +18,9 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import warnings
 from collections import deque
+from contextlib import contextmanager, nullcontext
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
 from typing import Iterable, Iterator
@@ -101,6 +103,16 @@ def _fresh_stdio() -> None:
         setattr(sys, name, fresh)
 
 
+@contextmanager
+def _forking_quietly():
+    """Python 3.12+ warns (DeprecationWarning) at each fork of a process that has threads. The
+    writer forks with DuckDB's threads idle, and its workers never use them (see _one_pool)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*multi-threaded, use of fork\(\) may lead to deadlocks",
+                                category=DeprecationWarning)
+        yield
+
+
 def _process_chunk(chunk: list) -> tuple[list, int]:
     """The chunk's results and the worker's memory (resident, or private when forked), measured
     after every TRIM_EVERY chunks (private memory costs ~1 ms to read) and on the first."""
@@ -170,7 +182,8 @@ def _one_pool(items: Iterator, resources: Resources, workers: int, met: set[str]
                     break
                 budget -= len(chunk)
                 full = budget <= 0
-                pending.append(pool.submit(_process_chunk, chunk))
+                with _forking_quietly() if forked else nullcontext():  # (a submit forks the workers)
+                    pending.append(pool.submit(_process_chunk, chunk))
             if not pending:
                 break
             results, memory = pending.popleft().result()
