@@ -284,7 +284,7 @@ def test_forked_workers_start_with_the_parents_dictionaries_and_measure_their_pr
     resources = Resources()
     resources.preload()
     with ProcessPoolExecutor(2, mp_context=mp.get_context("fork"), initializer=engine._init_worker,
-                             initargs=(resources, True)) as pool:
+                             initargs=(resources, True)) as pool, engine._forking_quietly():
         facts = list(pool.map(_pool_facts, range(4)))
     assert {tuple(f[0]) for f in facts} == {tuple(sorted(resources.languages))}
     assert {f[1] for f in facts} == {"private_bytes"} and os.getpid() not in {f[2] for f in facts}
