@@ -9,9 +9,7 @@ worker and holds the compiled dictionaries and spaCy pipelines, loaded lazily pe
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import cameo
@@ -22,6 +20,7 @@ from .coding.coder import Coder, RawEvent
 from .coding.lexicon import TRIGGER, get_lexicon
 from . import geo
 from .geo import get_gazetteer
+from .procmem import collector_paused
 from .records import Article, ErrorRow, Event, Result
 
 _PARAGRAPH = re.compile(r"[^\n]+")  # paragraphs: maximal runs without a line break
@@ -68,7 +67,7 @@ class Resources:
         gazetteer and the language model. A process that forks its workers after this shares all
         of it with them; a language not loaded here is loaded by a worker when it meets one."""
         wanted = self.languages if languages is None else [lang for lang in self.languages if lang in languages]
-        with _collector_paused():
+        with collector_paused():
             for lang in wanted:
                 self.coder(lang)
             get_gazetteer()
@@ -80,24 +79,9 @@ class Resources:
 
     def coder(self, lang: str) -> Coder:
         if lang not in self._coders:
-            with _collector_paused():
+            with collector_paused():
                 self._coders[lang] = Coder(get_lexicon(lang, self.extra_dirs))
         return self._coders[lang]
-
-
-@contextmanager
-def _collector_paused():
-    """Python's cycle collector off while dictionaries are built. Building is hundreds of thousands
-    of new objects, which trigger ~10 full passes over everything alive, to free ~300 objects:
-    loading both languages, the gazetteer and the language model took 4.8 CPU-s with it, 4.1 without."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _event_record(raw: RawEvent, article: Article, lang: str, sent_index: int, sent_span: tuple[int, int],

@@ -1,4 +1,5 @@
-"""How much memory this process holds, from Linux's /proc, and giving freed heap pages back.
+"""How much memory this process holds, from Linux's /proc; giving freed heap pages back; pausing
+the cycle collector while big structures are built.
 
 Resident size (RSS) counts every page mapped in, including those a forked worker still shares
 with its parent; private size (USS) counts only the pages this process alone holds: what it
@@ -7,7 +8,9 @@ would give back by exiting. Elsewhere than Linux both are 0 (unknown), and nothi
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 
 _libc = None  # glibc, loaded by the first trim_heap (False where there is none)
 
@@ -65,3 +68,19 @@ def trim_heap() -> None:
             _libc = False
     if _libc:
         _libc.malloc_trim(0)
+
+
+@contextmanager
+def collector_paused():
+    """Python's cycle collector off while dictionaries are built. Building is hundreds of thousands
+    of new objects, which trigger ~10 full passes over everything alive, to free ~300 objects:
+    loading both languages, the gazetteer and the language model took 4.8 CPU-s with it, 4.1
+    without; the gazetteer alone, built after a lexicon, 0.6 s with it, 0.34 s without."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from ..procmem import collector_paused
 from ..resources import data_path, load_yaml
 
 TSV_COLUMNS = ("id", "kind", "type", "name", "full_name", "country", "fips", "adm1", "lat", "lon",
@@ -171,7 +172,9 @@ def _replace_curated(place: Place) -> Place:
 
 @lru_cache(maxsize=2)
 def get_gazetteer() -> Gazetteer:
-    return load()
+    # loaded at the first article with events when not preloaded (one worker): paused there too
+    with collector_paused():
+        return load()
 
 
 def check(tsv: Path | None = None, curated: Path | None = None) -> list[tuple[str, str, str]]:
