@@ -5,6 +5,7 @@ grows, and the Spark engine (local mode) beside the local engine on the same inp
     python bench/scale.py memory --sizes 10000 100000 1000000 [--workers 2] [--dedup]
     python bench/scale.py spark [--corpus F] [--master local[2]]
     python bench/scale.py steady [--corpus F ...]
+    python bench/scale.py lookup [--stored 100000 1000000] [--window 0 100000]
 
 Every run is the real command (`python -m warta ingest` / `warta spark`) in a fresh store, timed
 end to end (start-up included). Memory is sampled every 0.1 s from /proc over the command and all
@@ -252,6 +253,44 @@ def steady(args) -> None:
               f"CPU-second (reading, near-duplicates, coding, DuckDB); wall {wall:6.1f} s; {_load()}", flush=True)
 
 
+def lookup(args) -> None:
+    """Near-duplicate look-up time against a store holding N first-seen articles (synthetic rows)."""
+    import random
+
+    from warta.dedup.minhash import BANDS
+    from warta.store import Store
+
+    print(f"# near-duplicate look-up: one chunk's band keys (256 articles x {BANDS}, 20 of them of stored articles)"
+          " against a store of N first-seen articles' synthetic bands and signatures, appended 50,000 at a time"
+          " as ingest does; best of 3")
+    rng = random.Random(1)
+    keys = {rng.getrandbits(62) for _ in range(256 * BANDS)}
+    for n in args.stored:
+        db = Path(tempfile.mkdtemp()) / "lookup.duckdb"
+        with Store(db) as store:
+            for lo in range(0, n, 50_000):
+                hi = min(n, lo + 50_000)
+                store.con.execute(f"INSERT INTO dedup_bands SELECT 'a' || (i // {BANDS})::VARCHAR, (hash(i) >> 1)::BIGINT, "
+                                  f"i // {BANDS} + 1 FROM range({lo * BANDS}, {hi * BANDS}) t(i)")
+                store.con.execute(f"INSERT INTO dedup_signatures SELECT 'a' || i::VARCHAR, repeat('x', 256)::BLOB, "
+                                  f"i + 1 FROM range({lo}, {hi}) t(i)")
+            store.con.execute("CHECKPOINT")
+            # 20 copies among them (a band key each of 20 recent articles): their signatures are read too
+            hits = [r[0] for r in store.con.execute(
+                f"SELECT min(key) FROM dedup_bands WHERE seq > {n - 2000} GROUP BY seq ORDER BY seq LIMIT 20").fetchall()]
+            for window in args.window:
+                after = max(0, n - window) if window else 0
+                times = []
+                for _ in range(3):
+                    t0 = time.perf_counter()
+                    found = store.dedup_candidates(keys | set(hits), after)
+                    times.append(time.perf_counter() - t0)
+                assert len(found) == len(hits), "the planted copies must be found"
+                label = f"window {window:,}" if window else "no window"
+                print(f"{n:>10,} stored, {label:>15}: {min(times) * 1e3:6.0f} ms a look-up = "
+                      f"{min(times) / 256 * 1e3:.3f} ms an article", flush=True)
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_generate":
         generate(int(sys.argv[2]))
@@ -268,16 +307,19 @@ def main() -> None:
     s = sub.add_parser("spark")
     s.add_argument("--corpus", nargs="+", type=Path, default=[CORPORA[0]])
     s.add_argument("--master", default="local[2]")
+    lk = sub.add_parser("lookup")
+    lk.add_argument("--stored", nargs="+", type=int, default=[100_000, 1_000_000])
+    lk.add_argument("--window", nargs="+", type=int, default=[0, 100_000])
     st = sub.add_parser("steady")
     st.add_argument("--corpus", nargs="+", type=Path, default=[c for c in CORPORA if c.exists()])
     args = ap.parse_args()
     wanted = getattr(args, "corpus", None) or (CORPORA if args.what == "memory" else [])
     missing = [str(c) for c in wanted if not Path(c).exists()]
-    if missing or not wanted and args.what != "memory":
+    if missing or not wanted and args.what not in ("memory", "lookup"):
         # (a run with no corpus would print a line of zeros and exit 0)
         sys.exit(f"error: corpus not found: {', '.join(missing) or 'none given'}; the shared corpora are "
                  f"looked for in {SHARED} (give --corpus FILE ...)")
-    {"throughput": throughput, "memory": memory, "spark": spark, "steady": steady}[args.what](args)
+    {"throughput": throughput, "memory": memory, "spark": spark, "steady": steady, "lookup": lookup}[args.what](args)
 
 
 if __name__ == "__main__":

@@ -75,6 +75,39 @@ def test_dedup_threshold_is_the_users(tmp_path):
         assert con.execute("SELECT duplicate_of FROM articles WHERE id = 'tempo-9'").fetchone()[0] in {"antara-1", "kompas-7", "detik-3"}
 
 
+def test_a_copy_is_looked_for_among_the_last_window_first_seen_articles(tmp_path, monkeypatch, request):
+    from warta.config import load_config
+
+    request.addfinalizer(load_config.cache_clear)  # the next test reads its own configuration
+
+    def ingest_with_window(path, db, window):
+        cfg = tmp_path / f"window-{window}.toml"
+        cfg.write_text(f"[dedup]\nwindow = {window}\n")
+        monkeypatch.setenv("WARTA_CONFIG", str(cfg))
+        load_config.cache_clear()
+        return warta.ingest([path], db=db, workers=1)
+
+    others = tmp_path / "others.jsonl"  # three other stories, stored after the original
+    _corpus(others, 3)
+    copy = tmp_path / "copy.jsonl"
+    copy.write_text(json.dumps({"id": "tempo-9", "source": "tempo", "text": STORY + "\nPenulis: Adi"}) + "\n")
+    for window, found in ((3, 0), (4, 1), (0, 1)):
+        db = tmp_path / f"w{window}.duckdb"
+        with duckdb.connect(str(db)) as con:  # a store written before the window existed
+            con.execute("CREATE TABLE dedup_bands (article_id VARCHAR, key BIGINT)")
+            con.execute("CREATE TABLE dedup_signatures (article_id VARCHAR, signature BLOB)")
+        first = tmp_path / "first.jsonl"
+        first.write_text(syndicated(tmp_path).read_text().splitlines()[0] + "\n")
+        ingest_with_window(first, db, window)
+        ingest_with_window(others, db, window)
+        with duckdb.connect(str(db), read_only=True) as con:
+            assert con.execute("SELECT article_id, seq FROM dedup_signatures ORDER BY seq").fetchall() == [
+                ("antara-1", 1), ("r0", 2), ("r1", 3), ("r2", 4)]
+        # the original is the 4th-last first-seen article: a window of 3 no longer sees it
+        report = ingest_with_window(copy, db, window)
+        assert (report.duplicates, report.coded) == (found, 1 - found), window
+
+
 def test_minhash_signatures_are_datasketchs_bit_for_bit():
     # warta computes datasketch's MinHash itself (no SciPy in the writer): stored signatures and
     # band keys must be the values datasketch gives, so stores written before stay valid.

@@ -145,7 +145,8 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", dat
     report = IngestReport()
     buf: list[Result | ErrorRow | Duplicate] = []
     with Store(db) as store:
-        near = NearDuplicates(store, dedup_threshold) if dedup_threshold else None
+        near = NearDuplicates(store, dedup_threshold, window=int(cfg["dedup"].get("window", 0))) \
+            if dedup_threshold else None
         stages = [] if recode else [lambda items: _unstored(items, store, report)]
         if near:
             stages.append(near.mark)

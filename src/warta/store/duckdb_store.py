@@ -131,6 +131,8 @@ class Store:
             self.con.execute(f"ALTER TABLE articles ADD COLUMN IF NOT EXISTS {col} VARCHAR")
         for name, cols in SIDE_TABLES.items():
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
+            # Stores written before the near-duplicate window: their first-seen articles come first.
+            self.con.execute(f"ALTER TABLE {name} ADD COLUMN IF NOT EXISTS seq BIGINT DEFAULT 0")
         self.con.execute(f"CREATE TABLE IF NOT EXISTS events ({ev_cols})")
         # A store written by an older warta gains the new event columns (empty for its old rows).
         for f in EVENT_FIELDS:
@@ -198,17 +200,33 @@ class Store:
         probe, params = _rows({"id": list(ids)})
         return {r[0] for r in self.con.execute(f"SELECT id FROM articles SEMI JOIN {probe} USING (id)", params).fetchall()}
 
-    def dedup_candidates(self, keys: Iterable[int]) -> dict[int, list]:
-        """Stored first-seen articles sharing an LSH band key: key -> [(article_id, signature)]."""
+    def dedup_last_seq(self) -> int:
+        """The seq of the last first-seen article stored (0 for none)."""
+        return self.con.execute("SELECT coalesce(max(seq), 0) FROM dedup_signatures").fetchone()[0]
+
+    def dedup_candidates(self, keys: Iterable[int], after: int = 0) -> dict[int, list]:
+        """Stored first-seen articles sharing an LSH band key, of those numbered above `after`:
+        key -> [(article_id, signature)]."""
         import numpy as np
 
         keys = list(keys)
         if not keys:
             return {}
         probe, params = _rows({"key": keys})
-        rows = self.con.execute(
-            f"SELECT b.key, b.article_id, s.signature FROM dedup_bands b SEMI JOIN {probe} USING (key) "
-            "JOIN dedup_signatures s USING (article_id)", params).fetchall()
+        # The band keys scanned, then only the matching articles' signatures: as one join DuckDB
+        # could build its hash table on the signatures (256 bytes an article), past the store's
+        # memory cap at ~3x10^6 articles. The filter on seq (which grows with every batch) lets
+        # DuckDB skip whole row groups outside the window, so the cost stays flat as the store grows.
+        hits = self.con.execute(f"SELECT key, article_id, seq FROM dedup_bands SEMI JOIN {probe} USING (key) "
+                                "WHERE seq > ?", params + [after]).fetchall()
+        if not hits:
+            return {}
+        ids, ids_param = _rows({"article_id": sorted({aid for _, aid, _ in hits})})
+        lo, hi = min(q for *_, q in hits), max(q for *_, q in hits)
+        signatures = dict(self.con.execute(
+            f"SELECT article_id, signature FROM dedup_signatures SEMI JOIN {ids} USING (article_id) "
+            "WHERE seq BETWEEN ? AND ?", ids_param + [lo, hi]).fetchall())
+        rows = [(key, aid, signatures[aid]) for key, aid, _ in hits if aid in signatures]
         out: dict[int, list] = {}
         for key, aid, sig in rows:
             out.setdefault(key, []).append((aid, np.frombuffer(sig, dtype=np.uint32)))

@@ -22,9 +22,11 @@ ARTICLE_COLUMNS_DEDUP = ("outlet", "duplicate_of")
 ARTICLE_COLUMNS += ARTICLE_COLUMNS_DEDUP
 ERROR_COLUMNS = ("article_id", "stage", "kind", "reason", "origin", "at")
 # Per-article side tables, written with their article in one transaction and replaced with it.
+# seq numbers first-seen articles in the order they were stored: a look-up reads only the last
+# `[dedup] window` of them, and DuckDB skips older row groups by their min/max (see dedup/near.py).
 SIDE_TABLES = {
-    "dedup_bands": "article_id VARCHAR, key BIGINT",  # LSH band keys of first-seen articles
-    "dedup_signatures": "article_id VARCHAR, signature BLOB",  # their MinHash signatures (uint32s)
+    "dedup_bands": "article_id VARCHAR, key BIGINT, seq BIGINT",  # LSH band keys of first-seen articles
+    "dedup_signatures": "article_id VARCHAR, signature BLOB, seq BIGINT",  # their MinHash signatures (uint32s)
 }
 
 Columns = dict[str, list]  # column name -> its values, one per row
