@@ -26,7 +26,9 @@ time: articles per CPU-second is the rate one core gives on a machine shared wit
 replicated with new ids ("<id>#<k>"), texts verbatim. By default near-duplicate detection is off
 (`--dedup-threshold 0`), so every article is coded. With `--dedup` it is on: the first of each text
 is coded, the copies go through the near-duplicate index only (reader, signatures, LSH look-ups in
-the store) and are stored as mentions.
+the store) and are stored as mentions. With `--distinct` it is on and no article is a copy: after
+the first round each text is followed by another's, so every article is coded and its signature
+stored, and the look-ups meet a store of first-seen articles as large as the run.
 Figures are printed, never asserted.
 """
 
@@ -186,24 +188,30 @@ def _base_records() -> list[dict]:
     return recs
 
 
-def generate(n: int) -> None:
-    """Write n replicated articles as JSONL to stdout (the `memory` generator process)."""
+def generate(n: int, distinct: bool = False) -> None:
+    """Write n replicated articles as JSONL to stdout (the `memory` generator process). `distinct`:
+    after the first round, each article's text is followed by another's (a different one in each
+    round), so that no two are near-duplicates and every one is a first-seen article."""
     base = _base_records()
     out = sys.stdout
     for i in range(n):
         k, j = divmod(i, len(base))
         rec = dict(base[j], id=f"{base[j].get('id', j)}#{k}")
+        if distinct and k:
+            rec["text"] = rec.get("text", "") + "\n\n" + base[(j * 7 + k) % len(base)].get("text", "")
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     out.flush()
 
 
 def memory(args) -> None:
-    mode = "dedup on: copies stored as mentions" if args.dedup else "dedup off: every article coded"
+    mode = ("dedup on, every article a first-seen one (texts joined with another's after the first round)"
+            if args.distinct else "dedup on: copies stored as mentions" if args.dedup else "dedup off: every article coded")
     print(f"# peak memory: generator | python -m warta ingest - -q --workers {args.workers} ({mode})")
     for n in args.sizes:
         db = Path(tempfile.mkdtemp()) / "bench.duckdb"
-        gen = subprocess.Popen([sys.executable, __file__, "_generate", str(n)], stdout=subprocess.PIPE)
-        extra = [] if args.dedup else ["--dedup-threshold", "0"]
+        gen = subprocess.Popen([sys.executable, __file__, "_generate", str(n), *(["distinct"] if args.distinct else [])],
+                               stdout=subprocess.PIPE)
+        extra = [] if args.dedup or args.distinct else ["--dedup-threshold", "0"]
         secs, pss, cpu = run_measured(_warta("ingest", "-", "--db", str(db), "-q", "--workers", str(args.workers),
                                              *extra), stdin=gen.stdout)
         gen.wait()
@@ -293,7 +301,7 @@ def lookup(args) -> None:
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_generate":
-        generate(int(sys.argv[2]))
+        generate(int(sys.argv[2]), distinct=sys.argv[3:] == ["distinct"])
         return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="what", required=True)
@@ -304,6 +312,7 @@ def main() -> None:
     m.add_argument("--sizes", nargs="+", type=int, default=[10_000, 100_000])
     m.add_argument("--workers", type=int, default=2)
     m.add_argument("--dedup", action="store_true")
+    m.add_argument("--distinct", action="store_true")
     s = sub.add_parser("spark")
     s.add_argument("--corpus", nargs="+", type=Path, default=[CORPORA[0]])
     s.add_argument("--master", default="local[2]")
