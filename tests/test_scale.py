@@ -79,33 +79,40 @@ def test_a_copy_is_looked_for_among_the_last_window_first_seen_articles(tmp_path
     from warta.config import load_config
 
     request.addfinalizer(load_config.cache_clear)  # the next test reads its own configuration
-
-    def ingest_with_window(path, db, window):
-        cfg = tmp_path / f"window-{window}.toml"
-        cfg.write_text(f"[dedup]\nwindow = {window}\n")
-        monkeypatch.setenv("WARTA_CONFIG", str(cfg))
-        load_config.cache_clear()
-        return warta.ingest([path], db=db, workers=1)
-
     others = tmp_path / "others.jsonl"  # three other stories, stored after the original
     _corpus(others, 3)
     copy = tmp_path / "copy.jsonl"
     copy.write_text(json.dumps({"id": "tempo-9", "source": "tempo", "text": STORY + "\nPenulis: Adi"}) + "\n")
-    for window, found in ((3, 0), (4, 1), (0, 1)):
-        db = tmp_path / f"w{window}.duckdb"
+    # the window from the configuration, from the library's argument, from the command line
+    for window, found, given in ((3, False, "config"), (3, False, "api"), (3, False, "cli"), (4, True, "api")):
+        db = tmp_path / f"w{window}-{given}.duckdb"
         with duckdb.connect(str(db)) as con:  # a store written before the window existed
             con.execute("CREATE TABLE dedup_bands (article_id VARCHAR, key BIGINT)")
             con.execute("CREATE TABLE dedup_signatures (article_id VARCHAR, signature BLOB)")
         first = tmp_path / "first.jsonl"
         first.write_text(syndicated(tmp_path).read_text().splitlines()[0] + "\n")
-        ingest_with_window(first, db, window)
-        ingest_with_window(others, db, window)
+        warta.ingest([first], db=db, workers=1)
+        warta.ingest([others], db=db, workers=1)
         with duckdb.connect(str(db), read_only=True) as con:
             assert con.execute("SELECT article_id, seq FROM dedup_signatures ORDER BY seq").fetchall() == [
                 ("antara-1", 1), ("r0", 2), ("r1", 3), ("r2", 4)]
         # the original is the 4th-last first-seen article: a window of 3 no longer sees it
-        report = ingest_with_window(copy, db, window)
-        assert (report.duplicates, report.coded) == (found, 1 - found), window
+        if given == "config":
+            cfg = tmp_path / "window.toml"
+            cfg.write_text(f"[dedup]\nwindow = {window}\n")
+            monkeypatch.setenv("WARTA_CONFIG", str(cfg))
+            load_config.cache_clear()
+            warta.ingest([copy], db=db, workers=1)
+            monkeypatch.delenv("WARTA_CONFIG")
+            load_config.cache_clear()
+        elif given == "api":
+            warta.ingest([copy], db=db, workers=1, dedup_window=window)
+        else:
+            subprocess.run([sys.executable, "-m", "warta", "ingest", str(copy), "--db", str(db), "-q",
+                            "--dedup-window", str(window)], check=True, capture_output=True)
+        with duckdb.connect(str(db), read_only=True) as con:
+            status, of = con.execute("SELECT status, duplicate_of FROM articles WHERE id = 'tempo-9'").fetchone()
+        assert (status, of) == (("duplicate", "antara-1") if found else ("coded", None)), given
 
 
 def test_minhash_signatures_are_datasketchs_bit_for_bit():

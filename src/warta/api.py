@@ -124,13 +124,14 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", dat
            lang: str | None = None, engine: str = "local", dict_dirs: Iterable[str] = (),
            on_progress: Callable[[IngestReport], None] | None = None, batch: int | None = None,
            offline: bool = False, fetch: dict | None = None,
-           workers: int | None = None, dedup_threshold: float | None = None,
+           workers: int | None = None, dedup_threshold: float | None = None, dedup_window: int | None = None,
            recode: bool = False) -> IngestReport:
     """Code inputs (as for `results`) into the DuckDB store, resumably.
 
     Articles already in the store are skipped (an interrupted run, rerun, codes only the rest);
     `recode=True` codes them again, replacing their rows. Near-duplicates of an article seen
-    earlier (estimated Jaccard >= `dedup_threshold`; 0 turns it off) are stored as its mentions.
+    earlier (estimated Jaccard >= `dedup_threshold`; 0 turns it off) are stored as its mentions;
+    an article is compared with the last `dedup_window` first-seen articles stored (0: all).
     `workers`: processes coding in parallel (0: all cores). Unset options come from the config.
     """
     from .config import load_config
@@ -142,11 +143,12 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path = "warta.duckdb", dat
     workers = int(cfg["pipeline"].get("workers", 0)) if workers is None else workers
     if dedup_threshold is None:
         dedup_threshold = float(cfg["dedup"]["threshold"]) if cfg["dedup"].get("enabled", True) else 0.0
+    if dedup_window is None:
+        dedup_window = int(cfg["dedup"].get("window", 0))
     report = IngestReport()
     buf: list[Result | ErrorRow | Duplicate] = []
     with Store(db) as store:
-        near = NearDuplicates(store, dedup_threshold, window=int(cfg["dedup"].get("window", 0))) \
-            if dedup_threshold else None
+        near = NearDuplicates(store, dedup_threshold, window=dedup_window) if dedup_threshold else None
         stages = [] if recode else [lambda items: _unstored(items, store, report)]
         if near:
             stages.append(near.mark)

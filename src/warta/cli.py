@@ -106,6 +106,9 @@ def ingest_cmd(
     dedup_threshold: Optional[float] = typer.Option(
         None, "--dedup-threshold", min=0.0, max=1.0,
         help="Similarity (0-1) at which an article is a copy of an earlier one (default 0.8; 0 = off)."),
+    dedup_window: Optional[int] = typer.Option(
+        None, "--dedup-window", min=0,
+        help="How many of the last first-seen articles stored a new one is compared with (default 100000; 0 = all)."),
     recode: bool = typer.Option(False, "--recode", help="Code again articles the store already holds."),
 ) -> None:
     """Code articles into the DuckDB store and print a summary.
@@ -130,7 +133,8 @@ def ingest_cmd(
                 progress.update(task, stats=stats(rep))
 
         report = api.ingest(inputs, db=db, date=date, lang=lang, dict_dirs=dict_dir, on_progress=tick,
-                            offline=offline, workers=workers, dedup_threshold=dedup_threshold, recode=recode)
+                            offline=offline, workers=workers, dedup_threshold=dedup_threshold,
+                            dedup_window=dedup_window, recode=recode)
         progress.update(task, stats=stats(report))
     _undated_notice(report.dated_today, report.today)
     for e in report.errors[:20]:
