@@ -223,13 +223,13 @@ class Store:
             return {}
         ids, ids_param = _rows({"article_id": sorted({aid for _, aid, _ in hits})})
         lo, hi = min(q for *_, q in hits), max(q for *_, q in hits)
-        signatures = dict(self.con.execute(
+        signatures = {aid: np.frombuffer(sig, dtype=np.uint32) for aid, sig in self.con.execute(
             f"SELECT article_id, signature FROM dedup_signatures SEMI JOIN {ids} USING (article_id) "
-            "WHERE seq BETWEEN ? AND ?", ids_param + [lo, hi]).fetchall())
-        rows = [(key, aid, signatures[aid]) for key, aid, _ in hits if aid in signatures]
+            "WHERE seq BETWEEN ? AND ?", ids_param + [lo, hi]).fetchall()}
         out: dict[int, list] = {}
-        for key, aid, sig in rows:
-            out.setdefault(key, []).append((aid, np.frombuffer(sig, dtype=np.uint32)))
+        for key, aid, _ in hits:
+            if aid in signatures:
+                out.setdefault(key, []).append((aid, signatures[aid]))
         return out
 
     def mentions(self) -> dict[str, tuple[int, int, int]]:
